@@ -1,0 +1,77 @@
+"""Dates as authors type them in notes and attributions.
+
+Parsed with dateutil, the parser Pelican uses for its own ``Date:``
+metadata, with the site's time zone and a day-first switch for numeric
+dates. No Pelican import: the Markdown extension uses this module too.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import zoneinfo
+
+import dateutil.parser
+
+# A year of four digits, or the two-digit year of a numeric date (03/03/20).
+_HAS_YEAR = re.compile(r"\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
+_HAS_TIME = re.compile(r"\d:\d\d|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def looks_like_date(text: str) -> bool:
+    """A date attempt: any text with a digit in it."""
+    return bool(_HAS_DIGIT.search(text))
+
+
+def has_time(text: str) -> bool:
+    return bool(_HAS_TIME.search(text))
+
+
+def parse_date(
+    text: str,
+    *,
+    timezone: str = "UTC",
+    dayfirst: bool = False,
+    after: datetime.datetime | None = None,
+) -> datetime.datetime:
+    """An aware datetime for ``text``; raises ValueError when it is no date.
+
+    A date without a year takes the year of ``after`` (the post's date), or
+    the next year when that would fall before it. Without ``after`` such a
+    date is an error: its year cannot be known.
+    """
+    text = text.strip()
+    if len(text) > 64:
+        raise ValueError("too long for a date")
+    has_year = bool(_HAS_YEAR.search(text))
+    if not has_year and after is None:
+        raise ValueError("a date without a year in a post without a date")
+    base = after if after is not None else datetime.datetime(2000, 1, 1)
+    default = datetime.datetime(base.year, 1, 1)
+    try:
+        value = dateutil.parser.parse(text, default=default, dayfirst=dayfirst)
+    except (ValueError, OverflowError, TypeError) as err:
+        raise ValueError(str(err)) from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zoneinfo.ZoneInfo(timezone))
+    if not has_year and after is not None:
+        reference = after if after.tzinfo else after.replace(tzinfo=value.tzinfo)
+        if value.date() < reference.date():
+            value = value.replace(year=value.year + 1)
+    return value
+
+
+def machine_date(value: datetime.datetime, with_time: bool) -> str:
+    """The ``datetime`` attribute of a <time> element."""
+    return value.isoformat() if with_time else value.date().isoformat()
+
+
+def post_date(text: str | None, timezone: str = "UTC") -> datetime.datetime | None:
+    """The ``Date:`` metadata of a post, when it is there and readable."""
+    if not text:
+        return None
+    try:
+        return parse_date(text, timezone=timezone)
+    except ValueError:
+        return None

@@ -1,0 +1,171 @@
+"""The chronicle of one post: what the conventions found in it.
+
+Plain data, no Pelican import. Every article and page gets one
+``Chronicle`` as ``article.chronicles``. The objects are frozen and hold
+tuples, so a cached chronicle can never be changed by a later build, and
+they pickle, so Pelican's content caches can store them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field, replace
+
+UPDATE = "update"
+CORRECTION = "correction"
+
+
+@dataclass(frozen=True)
+class Note:
+    """An update or correction note in the body of a post."""
+
+    kind: str  # UPDATE or CORRECTION
+    number: int  # 1-based, counted per kind
+    label: str  # the visible label, "Update" or "Correction"
+    date: datetime.datetime | None = None  # aware; None when the note has no date
+    date_text: str | None = None  # the date as the author typed it
+    summary: str = ""  # plain text, the note's first words
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.kind}-{self.number}"
+
+    @property
+    def is_correction(self) -> bool:
+        return self.kind == CORRECTION
+
+
+@dataclass(frozen=True)
+class Source:
+    """A news agency, outlet or document a post relies on."""
+
+    name: str
+    url: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Sources are the same when their names are, ignoring case."""
+        return self.name.casefold()
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """``PLACE (Source) -`` at the start of a wire report."""
+
+    place: str
+    source: str | None = None
+    date_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An attributed quote (``figure.chronicles-quote``)."""
+
+    anchor: str  # "quote-1"
+    text: str  # plain text of the quoted words
+    speaker: str | None = None
+    role: str | None = None
+    source: Source | None = None
+    date: datetime.date | None = None
+    date_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker turn of an interview transcript."""
+
+    anchor: str  # "turn-1"
+    speaker: str  # the label without its colon and emoji: "Question", "A. Minister"
+    text: str  # plain text of what was said
+    is_question: bool = False
+    named: bool = False  # a person's name rather than a role word (Question, A)
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country named in ``Countries:`` metadata, resolved from ISO 3166."""
+
+    code: str  # alpha-2, upper case
+    alpha3: str
+    name: str
+    flag: str  # the flag emoji, decorative
+
+    @property
+    def slug(self) -> str:
+        return self.code.lower()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Author input the plugin could not use as intended; logged as a warning."""
+
+    message: str  # what is wrong, without the file
+    text: str  # the offending text, quoted in the warning
+
+
+@dataclass(frozen=True)
+class Chronicle:
+    """Everything pelican-chronicles knows about one post."""
+
+    notes: tuple[Note, ...] = ()
+    flags: tuple[str, ...] = ()  # from the title: UPDATE and/or CORRECTION
+    dateline: Dateline | None = None  # the first dateline of the post
+    datelines: tuple[Dateline, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    turns: tuple[Turn, ...] = ()
+    sources: tuple[Source, ...] = ()  # merged: metadata, datelines, quotes
+    countries: tuple[Country, ...] = ()
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+    @property
+    def updates(self) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.kind == UPDATE)
+
+    @property
+    def corrections(self) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.kind == CORRECTION)
+
+    @property
+    def is_updated(self) -> bool:
+        return bool(self.updates) or UPDATE in self.flags
+
+    @property
+    def is_corrected(self) -> bool:
+        return bool(self.corrections) or CORRECTION in self.flags
+
+    @property
+    def latest_note_date(self) -> datetime.datetime | None:
+        dates = [n.date for n in self.notes if n.date is not None]
+        return max(dates) if dates else None
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Named speakers of quotes and transcript turns, in order of appearance."""
+        seen: dict[str, str] = {}
+        for name in [q.speaker for q in self.quotes if q.speaker] + [
+            t.speaker for t in self.turns if t.named
+        ]:
+            seen.setdefault(name.casefold(), name)
+        return tuple(seen.values())
+
+    @property
+    def has_markup(self) -> bool:
+        """True when the post's HTML carries chronicles markup."""
+        return bool(self.notes or self.datelines or self.quotes or self.turns)
+
+    def evolve(self, **changes) -> Chronicle:
+        return replace(self, **changes)
+
+
+def merge_sources(*groups) -> tuple[Source, ...]:
+    """Merge sources by name, ignoring case; the first spelling and URL win,
+    a later URL fills a missing one."""
+    merged: dict[str, Source] = {}
+    for group in groups:
+        for source in group:
+            known = merged.get(source.key)
+            if known is None:
+                merged[source.key] = source
+            elif known.url is None and source.url:
+                merged[source.key] = replace(known, url=source.url)
+    return tuple(merged.values())

@@ -1,0 +1,195 @@
+"""The ``CHRONICLES_*`` settings: one table of defaults, checked at start-up.
+
+Each setting is a default, a validator and a one-line description. A
+validator is a small function that returns the value or raises
+``ValueError`` saying what it expects; ``check()`` turns that into a
+``SettingsError`` naming the setting.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass
+from typing import Any, Callable
+
+
+class SettingsError(ValueError):
+    """A CHRONICLES_* setting has a wrong type or value."""
+
+
+# --- validators -------------------------------------------------------------
+
+
+def boolean(value):
+    if not isinstance(value, bool):
+        raise ValueError("True or False")
+    return value
+
+
+def path_or_none(value):
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or value.startswith("/"):
+        raise ValueError("a relative output path such as 'feeds/updates.atom.xml', or None")
+    return value
+
+
+def path_pattern(value):
+    """An output path or URL with ``{slug}`` in it."""
+    if not isinstance(value, str) or "{slug}" not in value or value.startswith("/"):
+        raise ValueError("a relative path containing '{slug}', such as 'sources/{slug}.html'")
+    return value
+
+
+def url(value):
+    if not isinstance(value, str) or value.startswith("/"):
+        raise ValueError("a URL relative to SITEURL, such as 'sources/'")
+    return value
+
+
+def words(value):
+    """A non-empty list of marker words; compared case-insensitively."""
+    if (
+        not isinstance(value, (list, tuple))
+        or not value
+        or not all(isinstance(w, str) and w.strip() for w in value)
+    ):
+        raise ValueError("a non-empty list of words, such as ['Update', 'Edit']")
+    if any(":" in w or "\n" in w for w in value):
+        raise ValueError("words without colons or line breaks")
+    return tuple(w.strip() for w in value)
+
+
+def labels(value):
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise ValueError("a dict of label names to strings, such as {'update': 'Update'}")
+    unknown = set(value) - set(DEFAULT_LABELS)
+    if unknown:
+        raise ValueError(f"only the keys {', '.join(sorted(DEFAULT_LABELS))}")
+    return {**DEFAULT_LABELS, **value}
+
+
+def stylesheet(value):
+    if value is True or value is False:
+        return value
+    if isinstance(value, str) and value.strip():
+        return value
+    raise ValueError("True, False, or the URL of your own stylesheet")
+
+
+def timezone_name(value):
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+        raise ValueError("a time zone name such as 'Europe/Paris'") from None
+    return value
+
+
+DEFAULT_LABELS = {
+    "update": "Update",
+    "correction": "Correction",
+    "update_log": "Updates to this post",
+    "sources": "Sources",
+    "updated_badge": "Updated",
+    "corrected_badge": "Corrected",
+    "updates_page": "Updates and corrections",
+    "no_updates": "No post has been updated or corrected yet.",
+}
+
+
+@dataclass(frozen=True)
+class Setting:
+    default: Any
+    validate: Callable[[Any], Any]
+    description: str
+
+
+SETTINGS: dict[str, Setting] = {
+    # Notes and title flags (SPEC 1, 2)
+    "CHRONICLES_UPDATE_WORDS": Setting(
+        ("Update", "Updated", "Edit", "Addendum"), words,
+        "Words that start an update note and flag a title."),
+    "CHRONICLES_CORRECTION_WORDS": Setting(
+        ("Correction", "Corrected"), words,
+        "Words that start a correction note and flag a title."),
+    "CHRONICLES_TITLE_FLAGS": Setting(
+        True, boolean,
+        "Remove (UPDATE), [UPDATE], UPDATE:, UPDATE 2-, (CORRECTED)... from titles and flag the post."),
+    "CHRONICLES_DAYFIRST": Setting(
+        False, boolean,
+        "Read numeric note dates as day first (03/04/2024 is 3 April)."),
+    "CHRONICLES_LABELS": Setting(
+        dict(DEFAULT_LABELS), labels,
+        "Visible labels; translate them here."),
+    "CHRONICLES_UPDATE_LOG": Setting(
+        True, boolean,
+        "Put a list of a post's notes, linked to their anchors, at the top of the post."),
+    "CHRONICLES_UPDATES_FEED": Setting(
+        "feeds/updates.atom.xml", path_or_none,
+        "Atom feed of notes, newest first; None turns it off."),
+    "CHRONICLES_UPDATES_SAVE_AS": Setting(
+        "updates/index.html", path_or_none,
+        "The site-wide 'Updates and corrections' page; None turns it off."),
+    "CHRONICLES_UPDATES_URL": Setting("updates/", url, "URL of that page."),
+    # Source attribution (SPEC 3-7)
+    "CHRONICLES_QUESTION_WORDS": Setting(
+        ("Question", "Q"), words, "Transcript labels for the interviewer."),
+    "CHRONICLES_ANSWER_WORDS": Setting(
+        ("Answer", "A"), words, "Transcript labels for the person answering."),
+    "CHRONICLES_SOURCES_LIST": Setting(
+        True, boolean, "List a post's sources at its end (aside.chronicles-sources)."),
+    "CHRONICLES_SOURCES_SAVE_AS": Setting(
+        "sources/index.html", path_or_none, "The sources index; None turns it off."),
+    "CHRONICLES_SOURCES_URL": Setting("sources/", url, "URL of the sources index."),
+    "CHRONICLES_SOURCE_SAVE_AS": Setting(
+        "sources/{slug}.html", path_pattern, "One page per source."),
+    "CHRONICLES_SOURCE_URL": Setting("sources/{slug}.html", path_pattern, "URL of a source page."),
+    "CHRONICLES_COUNTRIES_SAVE_AS": Setting(
+        "countries/index.html", path_or_none, "The countries index; None turns it off."),
+    "CHRONICLES_COUNTRIES_URL": Setting("countries/", url, "URL of the countries index."),
+    "CHRONICLES_COUNTRY_SAVE_AS": Setting(
+        "countries/{slug}.html", path_pattern, "One archive page per country."),
+    "CHRONICLES_COUNTRY_URL": Setting("countries/{slug}.html", path_pattern, "URL of a country page."),
+    "CHRONICLES_SPEAKERS_SAVE_AS": Setting(
+        "speakers/index.html", path_or_none, "The speakers index; None turns it off."),
+    "CHRONICLES_SPEAKERS_URL": Setting("speakers/", url, "URL of the speakers index."),
+    "CHRONICLES_SPEAKER_SAVE_AS": Setting(
+        "speakers/{slug}.html", path_pattern, "One statements page per named speaker."),
+    "CHRONICLES_SPEAKER_URL": Setting("speakers/{slug}.html", path_pattern, "URL of a statements page."),
+    "CHRONICLES_JSONLD": Setting(
+        True, boolean, "Add NewsArticle JSON-LD to every article page."),
+    # The chronicle archive (SPEC 8)
+    "CHRONICLES_ARCHIVE": Setting(
+        True, boolean, "Make the site's archives page the chronicle archive."),
+    "CHRONICLES_FILTER_SCRIPT": Setting(
+        True, boolean, "Add the small filter-as-you-type script to archive pages."),
+    "CHRONICLES_STATIC_URL": Setting(
+        "theme/chronicles/", url, "Where the stylesheet and script are copied in the output."),
+    "CHRONICLES_STYLESHEET": Setting(
+        True, stylesheet,
+        "Link the bundled stylesheet (True), none (False), or your own URL instead."),
+}
+
+
+def check(settings: dict) -> dict:
+    """Return every CHRONICLES_* setting, validated, defaults filled in.
+
+    Raises SettingsError naming the first wrong setting. Unknown
+    CHRONICLES_* names are an error too: they are almost always typos.
+    """
+    unknown = sorted(k for k in settings if k.startswith("CHRONICLES_") and k not in SETTINGS)
+    if unknown:
+        raise SettingsError(
+            f"{unknown[0]} is not a pelican-chronicles setting; "
+            f"the settings are listed in the README"
+        )
+    checked = {}
+    for name, setting in SETTINGS.items():
+        value = settings.get(name, setting.default)
+        try:
+            checked[name] = setting.validate(value)
+        except ValueError as err:
+            raise SettingsError(f"{name} must be {err}, not {value!r}") from None
+    return checked

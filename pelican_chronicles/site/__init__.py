@@ -1,0 +1,1 @@
+"""Site outputs: the chronicle archive, facet pages, the updates feed and page."""

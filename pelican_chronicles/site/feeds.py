@@ -1,0 +1,43 @@
+"""The Atom feed of update and correction notes, built with feedgenerator,
+the feed library Pelican itself uses."""
+
+from __future__ import annotations
+
+import os
+
+from feedgenerator import Atom1Feed, get_tag_uri
+from markupsafe import Markup
+
+
+def updates_feed(entries, *, site_name: str, site_url: str, feed_path: str, labels: dict) -> Atom1Feed:
+    """One entry per note, newest first. Ids are tag URIs made from the post's
+    URL and date and the note's anchor, so they stay when a note is edited."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    feed = Atom1Feed(
+        title=f"{Markup(site_name).striptags()} - {labels['update_log']}",
+        link=base or "/",
+        feed_url=base + feed_path,
+        description="",
+    )
+    for entry in entries:
+        article, note = entry.article, entry.note
+        link = base + entry.url
+        title = Markup(article.title).striptags()
+        feed.add_item(
+            title=f"{note.label}: {title}",
+            link=link,
+            unique_id=get_tag_uri(base + article.url, article.date) + f"#{note.anchor}",
+            description=note.summary,
+            pubdate=entry.date,
+            updateddate=entry.date,
+            categories=[note.kind],
+        )
+    return feed
+
+
+def write_feed(feed: Atom1Feed, output_path: str, feed_path: str) -> str:
+    path = os.path.join(output_path, feed_path)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        feed.write(fh, "utf-8")
+    return path

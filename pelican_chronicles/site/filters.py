@@ -1,0 +1,3 @@
+"""Jinja filters, registered for every generator (SPEC 9)."""
+
+FILTERS = {}

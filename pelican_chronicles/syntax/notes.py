@@ -1,0 +1,216 @@
+"""Update and correction notes (SPEC 2).
+
+A top-level paragraph that begins with a marker word and a colon starts a
+note; so does a blockquote whose first line is ``[!UPDATE]`` (a callout).
+The note runs until the next note, a thematic break, a heading of the same
+or a higher level than the nearest heading before it, or the end. Only the
+marker word and its colon are replaced by the label; the rest of the author's
+text stays, a date wrapped in ``<time>``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+
+from .. import dates
+from ..model import CORRECTION, UPDATE
+from .common import ConventionProcessor, element, problem, sub
+
+_EMPHASIS = r"\*\*|__|\*|_"
+# "2", "2 (June 20)", "2 - June 20": a note number, perhaps with a date.
+_NUMBERED = re.compile(r"(\d{1,3})(?:\s*[-–—,:]?\s*[(\[]([^()\[\]]+)[)\]]|\s*[-–—,]\s*(?=\S)(.+))?$")
+_HEADING = re.compile(r"h([1-6])$")
+
+
+@dataclass
+class Marker:
+    kind: str
+    qualifier: str  # what stands between the word and the colon, as typed
+    rest: str  # the author's text after the marker
+    callout: bool = False
+
+
+def marker_pattern(update_words, correction_words) -> re.Pattern:
+    """Anchored at the start of a paragraph: emphasis, the word, up to 60
+    characters of qualifier (a number, a date), the colon (emphasis may close
+    before or after it), then a space or the end of the line."""
+    words = sorted({*update_words, *correction_words}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"(?P<open>{_EMPHASIS})?(?P<word>{alternation})(?![\w-])"
+        rf"(?P<qualifier>[^\n:]{{0,60}}?(?:\d:\d\d[^\n:]{{0,20}}?)?)"
+        rf"(?P<shut>{_EMPHASIS})?:(?P<close>{_EMPHASIS})?(?=\s|$)",
+        re.IGNORECASE,
+    )
+
+
+def callout_pattern(update_words, correction_words) -> re.Pattern:
+    words = sorted({*update_words, *correction_words}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"\[!(?P<word>{alternation})\][+-]?[ \t]*(?P<qualifier>[^\n]{{0,60}})(?:\n|$)",
+        re.IGNORECASE,
+    )
+
+
+def heading_level(el) -> int | None:
+    found = _HEADING.match(el.tag)
+    return int(found.group(1)) if found else None
+
+
+class NoteProcessor(ConventionProcessor):
+    def __init__(self, md, ext):
+        super().__init__(md, ext)
+        update_words = self.config("update_words")
+        correction_words = self.config("correction_words")
+        self.kinds = {w.casefold(): UPDATE for w in update_words}
+        self.kinds.update({w.casefold(): CORRECTION for w in correction_words})
+        self.marker_re = marker_pattern(update_words, correction_words)
+        self.callout_re = callout_pattern(update_words, correction_words)
+
+    # --- recognising a marker ----------------------------------------------
+
+    def marker(self, el) -> Marker | None:
+        if el.tag == "p" and el.text and not len(el):
+            found = self.marker_re.match(el.text)
+            if not found:
+                return None
+            qualifier = found.group("qualifier").strip(" \t*_")
+            if qualifier and not self.qualifier_is_plausible(qualifier):
+                return None
+            rest = el.text[found.end() :].lstrip()
+            if found.group("open") and not (found.group("shut") or found.group("close")) and rest:
+                # "**UPDATE: the whole paragraph in bold.**" keeps its bold.
+                rest = found.group("open") + rest
+            kind = self.kinds[found.group("word").casefold()]
+            return Marker(kind, qualifier, rest)
+        if el.tag == "blockquote" and len(el) and el[0].tag == "p" and el[0].text:
+            found = self.callout_re.match(el[0].text)
+            if not found:
+                return None
+            kind = self.kinds[found.group("word").casefold()]
+            return Marker(kind, found.group("qualifier").strip(), el[0].text[found.end() :], callout=True)
+        return None
+
+    @staticmethod
+    def qualifier_is_plausible(qualifier: str) -> bool:
+        """A number, a date or something in brackets; "UPDATE on the talks:"
+        is a sentence, not a marker."""
+        return qualifier[0] in "([" or dates.looks_like_date(qualifier)
+
+    # --- building the section ----------------------------------------------
+
+    def apply(self, root):
+        post_date = dates.post_date(self.ext.meta(self.md, "date"), self.config("timezone"))
+        counters = {UPDATE: 0, CORRECTION: 0}
+        blocks = []
+        section = None  # the open note, collecting the blocks that follow it
+        bound = None  # the heading level that ends it; None: any heading
+        last_heading = None
+        for el in list(root):
+            level = heading_level(el)
+            if section is not None and (el.tag == "hr" or (level and (bound is None or level <= bound))):
+                section = None
+            found = self.marker(el)
+            if found is None:
+                (section if section is not None else blocks).append(el)
+                if level:
+                    last_heading = level
+                continue
+            counters[found.kind] += 1
+            new = self.section(found, counters[found.kind], post_date)
+            blocks.append(new)
+            if found.callout:
+                first = el[0]
+                first.text = found.rest or None
+                if first.text is None and not len(first):
+                    el.remove(first)
+                new.extend(list(el))
+                new.tail = el.tail
+                section = None
+            else:
+                if found.rest:
+                    sub(new, "p").text = found.rest
+                section = new
+                bound = last_heading
+        if not self.state.notes:
+            return
+        for el in list(root):
+            root.remove(el)
+        root.extend(blocks)
+        if self.config("update_log"):
+            root.insert(0, self.update_log())
+
+    def section(self, found: Marker, number: int, post_date):
+        anchor = f"{found.kind}-{number}"
+        labels = self.config("labels")
+        label_text = labels.get(found.kind, found.kind.title())
+        section = element(
+            "section",
+            class_=f"chronicles-note chronicles-{found.kind}",
+            id=anchor,
+            aria_labelledby=f"{anchor}-label",
+        )
+        label = sub(section, "p", class_="chronicles-note-label", id=f"{anchor}-label")
+        number_text, date_text = self.split_qualifier(found.qualifier)
+        date = None
+        if date_text and dates.looks_like_date(date_text):
+            try:
+                date = dates.parse_date(
+                    date_text,
+                    timezone=self.config("timezone"),
+                    dayfirst=self.config("dayfirst"),
+                    after=post_date,
+                )
+            except ValueError:
+                self.state.problems.append(problem(f"cannot read the date of this {found.kind} note", date_text))
+        self.fill_label(label, label_text, found.qualifier, date_text if date else None, date)
+        self.state.notes.append(
+            (
+                dict(kind=found.kind, number=number, label=label_text, date=date,
+                     date_text=date_text if date else None),
+                section,
+            )
+        )
+        return section
+
+    @staticmethod
+    def split_qualifier(qualifier: str) -> tuple[str | None, str | None]:
+        """("2", None) for "2"; (None, "2024-06-20") for "(2024-06-20)";
+        ("2", "June 20") for "2 (June 20)" or "2 - June 20"."""
+        if not qualifier:
+            return None, None
+        numbered = _NUMBERED.match(qualifier)
+        if numbered:
+            return numbered.group(1), numbered.group(2) or numbered.group(3)
+        return None, qualifier.strip("()[] ") or None
+
+    @staticmethod
+    def fill_label(label, label_text, qualifier, date_text, date):
+        """Label word, then the author's qualifier as typed, its date in <time>."""
+        label.text = label_text + (" " if qualifier else "")
+        if not qualifier:
+            return
+        if date is None or date_text not in qualifier:
+            label.text += qualifier
+            return
+        before, after = qualifier.split(date_text, 1)
+        label.text += before
+        time = sub(label, "time", date_text,
+                   datetime=dates.machine_date(date, dates.has_time(date_text)))
+        time.tail = after or None
+
+    def update_log(self):
+        """A list of the notes, each a link to its anchor with its label's words."""
+        labels = self.config("labels")
+        nav = element("nav", class_="chronicles-update-log", aria_labelledby="chronicles-update-log-title")
+        sub(nav, "p", labels.get("update_log", "Updates"), class_="chronicles-update-log-title",
+            id="chronicles-update-log-title")
+        items = sub(nav, "ol")
+        for _fields, section in self.state.notes:
+            label = section[0]
+            link = sub(sub(items, "li"), "a", label.text, href=f"#{section.get('id')}")
+            link.extend(copy.deepcopy(child) for child in label)
+        return nav

@@ -1,0 +1,50 @@
+"""Update flags in titles (SPEC 1).
+
+``(UPDATE) Treaty signed`` becomes the title ``Treaty signed`` with the flag
+UPDATE, so the slug, computed from the clean title, does not change when an
+author adds the flag later.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import CORRECTION, UPDATE
+
+
+@lru_cache(maxsize=8)
+def flag_pattern(update_words: tuple[str, ...], correction_words: tuple[str, ...]) -> re.Pattern:
+    """``(WORD)``, ``[WORD]``, ``WORD:``, ``WORD 2-`` (wire numbering) and
+    ``WORD -`` at the start of a title, any case."""
+    words = sorted({*update_words, *correction_words}, key=len, reverse=True)
+    word = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"\s*(?:[(\[](?P<bracketed>{word})(?:\s+\d{{1,3}})?[)\]]"
+        rf"|(?P<plain>{word})(?:\s+\d{{1,3}})?\s*(?::|[-–—](?=\s|\w)))\s*",
+        re.IGNORECASE,
+    )
+
+
+def split_flags(
+    title: str, update_words, correction_words
+) -> tuple[str, tuple[str, ...]]:
+    """The clean title and its flags, in order, without repeats.
+
+    A title that is nothing but flags is kept as it is: it has no other words
+    to stand for it.
+    """
+    pattern = flag_pattern(tuple(update_words), tuple(correction_words))
+    corrections = {w.casefold() for w in correction_words}
+    flags: list[str] = []
+    rest = title
+    while True:
+        found = pattern.match(rest)
+        if not found or found.end() == len(rest):
+            break
+        word = (found.group("bracketed") or found.group("plain")).casefold()
+        flag = CORRECTION if word in corrections else UPDATE
+        if flag not in flags:
+            flags.append(flag)
+        rest = rest[found.end() :]
+    return (rest, tuple(flags)) if flags else (title, ())

@@ -1,0 +1,117 @@
+"""Shared fixtures: real Pelican builds into a temporary directory, and the
+Markdown extension on its own."""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from pelican_chronicles.syntax import ChroniclesExtension
+
+
+class Site:
+    """The output of one build."""
+
+    def __init__(self, output: Path, pelican: Pelican):
+        self.output = output
+        self.pelican = pelican
+
+    def path(self, relative: str) -> Path:
+        return self.output / relative
+
+    def text(self, relative: str) -> str:
+        return self.path(relative).read_text(encoding="utf-8")
+
+    def soup(self, relative: str) -> BeautifulSoup:
+        return BeautifulSoup(self.text(relative), "html.parser")
+
+    def exists(self, relative: str) -> bool:
+        return self.path(relative).exists()
+
+
+def write_posts(content: Path, posts: dict[str, str]) -> None:
+    for name, text in posts.items():
+        target = content / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+def build_site(root: Path, posts: dict[str, str], **settings) -> Site:
+    """Build ``posts`` (file name to Markdown source) with the plugin enabled,
+    into ``root/output``, and return the result."""
+    content = root / "content"
+    write_posts(content, posts)
+    output = root / "output"
+    overrides = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "SITENAME": "Chronicle Test",
+        "SITEURL": "",
+        "TIMEZONE": "UTC",
+        "PLUGINS": ["pelican_chronicles"],
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+        "FEED_ALL_ATOM": "feeds/all.atom.xml",
+        "CATEGORY_FEED_ATOM": None,
+        "TRANSLATION_FEED_ATOM": None,
+        "AUTHOR_FEED_ATOM": None,
+        "AUTHOR_FEED_RSS": None,
+    }
+    overrides.update(settings)
+    pelican = Pelican(read_settings(override=overrides))
+    pelican.run()
+    return Site(output, pelican)
+
+
+@pytest.fixture
+def build(tmp_path):
+    """``build({"post.md": "..."}, **settings)`` -> Site."""
+
+    def _build(posts: dict[str, str], **settings) -> Site:
+        return build_site(tmp_path, posts, **settings)
+
+    return _build
+
+
+def render(source: str, **config) -> str:
+    """The extension alone: Markdown source to HTML."""
+    md = markdown.Markdown(extensions=["meta", ChroniclesExtension(**config)])
+    return md.convert(textwrap.dedent(source).strip())
+
+
+def convert(source: str, **config):
+    """The extension alone: (html, chronicle)."""
+    md = markdown.Markdown(extensions=["meta", ChroniclesExtension(**config)])
+    html = md.convert(textwrap.dedent(source).strip())
+    return html, md.chronicles
+
+
+def normalize(html: str) -> str:
+    """HTML compared by structure: parsed, whitespace between tags dropped."""
+    soup = BeautifulSoup(html, "html.parser")
+    for node in soup.find_all(string=True):
+        if not node.strip():
+            node.extract()
+    return soup.decode(formatter="minimal")
+
+
+@pytest.fixture
+def chronicles_warnings(caplog):
+    """The warnings the plugin logged during the test, as strings."""
+    caplog.set_level(logging.WARNING)
+
+    def _messages():
+        return [
+            r.getMessage()
+            for r in caplog.records
+            if r.levelno >= logging.WARNING and r.name.startswith("pelican_chronicles")
+        ]
+
+    return _messages
