@@ -80,17 +80,19 @@ def build(tmp_path):
     return _build
 
 
-def render(source: str, **config) -> str:
-    """The extension alone: Markdown source to HTML."""
-    md = markdown.Markdown(extensions=["meta", ChroniclesExtension(**config)])
-    return md.convert(textwrap.dedent(source).strip())
-
-
-def convert(source: str, **config):
-    """The extension alone: (html, chronicle)."""
-    md = markdown.Markdown(extensions=["meta", ChroniclesExtension(**config)])
+def convert(source: str, meta: bool = False, **config):
+    """The extension alone: (html, chronicle). With ``meta``, the source may
+    start with metadata lines (``Date: ...``), as Pelican posts do; without
+    it a first line such as ``UPDATE: ...`` is body text."""
+    extensions = ["meta"] if meta else []
+    md = markdown.Markdown(extensions=[*extensions, ChroniclesExtension(**config)])
     html = md.convert(textwrap.dedent(source).strip())
     return html, md.chronicles
+
+
+def render(source: str, meta: bool = False, **config) -> str:
+    """The extension alone: Markdown source to HTML."""
+    return convert(source, meta=meta, **config)[0]
 
 
 def normalize(html: str) -> str:
