@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.settings import read_settings
 
 from pelican_chronicles.syntax import ChroniclesExtension
@@ -19,9 +19,14 @@ from pelican_chronicles.syntax import ChroniclesExtension
 class Site:
     """The output of one build."""
 
-    def __init__(self, output: Path, pelican: Pelican):
+    def __init__(self, output: Path, pelican: Pelican, generators: list):
         self.output = output
         self.pelican = pelican
+        self.generators = generators
+
+    def pelican_articles(self) -> list:
+        """The articles of the build, as Pelican's ArticlesGenerator had them."""
+        return next(g.articles for g in self.generators if type(g).__name__ == "ArticlesGenerator")
 
     def path(self, relative: str) -> Path:
         return self.output / relative
@@ -66,8 +71,17 @@ def build_site(root: Path, posts: dict[str, str], **settings) -> Site:
     }
     overrides.update(settings)
     pelican = Pelican(read_settings(override=overrides))
-    pelican.run()
-    return Site(output, pelican)
+    generators = []
+
+    def keep(sender):
+        generators.extend(sender)
+
+    signals.all_generators_finalized.connect(keep)
+    try:
+        pelican.run()
+    finally:
+        signals.all_generators_finalized.disconnect(keep)
+    return Site(output, pelican, generators)
 
 
 @pytest.fixture

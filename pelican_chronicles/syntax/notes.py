@@ -14,6 +14,8 @@ import copy
 import re
 from dataclasses import dataclass
 
+from markdown.util import AtomicString
+
 from .. import dates
 from ..model import CORRECTION, UPDATE
 from .common import ConventionProcessor, element, problem, sub
@@ -189,18 +191,18 @@ class NoteProcessor(ConventionProcessor):
 
     @staticmethod
     def fill_label(label, label_text, qualifier, date_text, date):
-        """Label word, then the author's qualifier as typed, its date in <time>."""
-        label.text = label_text + (" " if qualifier else "")
-        if not qualifier:
-            return
-        if date is None or date_text not in qualifier:
-            label.text += qualifier
-            return
-        before, after = qualifier.split(date_text, 1)
-        label.text += before
-        time = sub(label, "time", date_text,
-                   datetime=dates.machine_date(date, dates.has_time(date_text)))
-        time.tail = after or None
+        """Label word, then the author's qualifier as typed, its date in <time>.
+        All of it atomic: inline Markdown never runs over the label."""
+        text = label_text + (" " if qualifier else "")
+        if qualifier and (date is None or date_text not in qualifier):
+            text += qualifier
+        elif qualifier:
+            before, after = qualifier.split(date_text, 1)
+            text += before
+            time = sub(label, "time", date_text,
+                       datetime=dates.machine_date(date, dates.has_time(date_text)))
+            time.tail = AtomicString(after) if after else None
+        label.text = AtomicString(text)
 
     def update_log(self):
         """A list of the notes, each a link to its anchor with its label's words."""
@@ -211,6 +213,6 @@ class NoteProcessor(ConventionProcessor):
         items = sub(nav, "ol")
         for _fields, section in self.state.notes:
             label = section[0]
-            link = sub(sub(items, "li"), "a", label.text, href=f"#{section.get('id')}")
+            link = sub(sub(items, "li"), "a", label.text, href=f"#{section.get('id')}")  # atomic
             link.extend(copy.deepcopy(child) for child in label)
         return nav

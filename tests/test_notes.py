@@ -1,0 +1,247 @@
+"""Update and correction notes (SPEC 2): each marker form, its HTML, side by side."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from conftest import convert, normalize, render
+
+NO_LOG = {"update_log": False}
+
+
+def section(kind, n, label, body):
+    anchor = f"{kind}-{n}"
+    return (
+        f'<section aria-labelledby="{anchor}-label" class="chronicles-note chronicles-{kind}" id="{anchor}">'
+        f'<p class="chronicles-note-label" id="{anchor}-label">{label}</p>{body}</section>'
+    )
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        pytest.param(
+            "UPDATE: The vote moved to Friday.",
+            section("update", 1, "Update", "<p>The vote moved to Friday.</p>"),
+            id="plain",
+        ),
+        pytest.param(
+            "**UPDATE:** The vote moved to Friday.",
+            section("update", 1, "Update", "<p>The vote moved to Friday.</p>"),
+            id="bold",
+        ),
+        pytest.param(
+            "Update:\n\nThe vote moved to Friday.",
+            section("update", 1, "Update", "<p>The vote moved to Friday.</p>"),
+            id="alone-on-its-line",
+        ),
+        pytest.param(
+            "UPDATE (2024-06-20): The vote moved.",
+            section("update", 1, 'Update (<time datetime="2024-06-20">2024-06-20</time>)', "<p>The vote moved.</p>"),
+            id="dated-in-parentheses",
+        ),
+        pytest.param(
+            "UPDATE 2024-06-20 08:30: The vote moved.",
+            section(
+                "update", 1,
+                'Update <time datetime="2024-06-20T08:30:00+00:00">2024-06-20 08:30</time>',
+                "<p>The vote moved.</p>",
+            ),
+            id="date-and-time",
+        ),
+        pytest.param(
+            "UPDATE (June 20, 2024): The vote moved.",
+            section("update", 1, 'Update (<time datetime="2024-06-20">June 20, 2024</time>)', "<p>The vote moved.</p>"),
+            id="written-date",
+        ),
+        pytest.param(
+            "UPDATE 2: A second change.",
+            section("update", 1, "Update 2", "<p>A second change.</p>"),
+            id="numbered",
+        ),
+        pytest.param(
+            "CORRECTION: The figure was 12, not 21.",
+            section("correction", 1, "Correction", "<p>The figure was 12, not 21.</p>"),
+            id="correction",
+        ),
+        pytest.param(
+            "CORRECTION (2024-06-21): The figure was 12.",
+            section(
+                "correction", 1, 'Correction (<time datetime="2024-06-21">2024-06-21</time>)',
+                "<p>The figure was 12.</p>",
+            ),
+            id="dated-correction",
+        ),
+        pytest.param(
+            "> [!UPDATE] 2024-06-20\n> The vote moved to Friday.",
+            section("update", 1, 'Update <time datetime="2024-06-20">2024-06-20</time>', "<p>The vote moved to Friday.</p>"),
+            id="callout",
+        ),
+        pytest.param(
+            "> [!CORRECTION]\n> The figure was 12.",
+            section("correction", 1, "Correction", "<p>The figure was 12.</p>"),
+            id="callout-correction",
+        ),
+        pytest.param(
+            "**Update (March 14th, 2011):** The vote moved.",
+            section("update", 1, 'Update (<time datetime="2011-03-14">March 14th, 2011</time>)', "<p>The vote moved.</p>"),
+            id="blogger-bold-dated",
+        ),
+        pytest.param(
+            "**Update 03/13/2020**: The vote moved.",
+            section("update", 1, 'Update <time datetime="2020-03-13">03/13/2020</time>', "<p>The vote moved.</p>"),
+            id="colon-outside-bold",
+        ),
+        pytest.param(
+            "**EDIT:** A typo is fixed.",
+            section("update", 1, "Update", "<p>A typo is fixed.</p>"),
+            id="edit",
+        ),
+        pytest.param(
+            "**UPDATE: The whole paragraph is bold.**",
+            section("update", 1, "Update", "<p><strong>The whole paragraph is bold.</strong></p>"),
+            id="bold-paragraph-keeps-its-bold",
+        ),
+    ],
+)
+def test_marker_forms(source, expected):
+    assert normalize(render(source, **NO_LOG)) == normalize(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param("The update: it came late.", id="word-inside-a-sentence"),
+        pytest.param("We expect an UPDATE: soon, they said.", id="mid-sentence"),
+        pytest.param("* RFC Update: the draft is out.", id="list-item"),
+        pytest.param("## Project Update: the draft is out", id="heading"),
+        pytest.param("[Lang Team Update](https://example.org/): notes.", id="link-text"),
+        pytest.param("UPDATE on the talks: none yet.", id="word-then-sentence"),
+        pytest.param("Updates: a plural is not a marker.", id="plural"),
+        pytest.param("> UPDATE: inside an ordinary blockquote.", id="blockquote"),
+    ],
+)
+def test_not_a_marker(source):
+    html, chronicle = convert(source)
+    assert "chronicles-note" not in html
+    assert chronicle.notes == ()
+    assert normalize(html) == normalize(render(source, update_words=["Nothing"], correction_words=["Never"]))
+
+
+def test_a_date_without_a_year_takes_the_posts_year():
+    html, chronicle = convert("Date: 2024-06-19\n\nADDENDUM Jul 3: A late reply.", meta=True, **NO_LOG)
+    assert chronicle.notes[0].date == datetime.datetime(2024, 7, 3, tzinfo=chronicle.notes[0].date.tzinfo)
+    assert '<time datetime="2024-07-03">Jul 3</time>' in html
+
+
+def test_a_date_without_a_year_before_the_post_falls_in_the_next_year():
+    _, chronicle = convert("Date: 2024-08-10\n\nADDENDUM Jul 3: A late reply.", meta=True)
+    assert chronicle.notes[0].date.date() == datetime.date(2025, 7, 3)
+
+
+def test_day_first_is_a_setting():
+    _, month_first = convert("UPDATE 03/04/2024: x")
+    _, day_first = convert("UPDATE 03/04/2024: x", dayfirst=True)
+    assert month_first.notes[0].date.date() == datetime.date(2024, 3, 4)
+    assert day_first.notes[0].date.date() == datetime.date(2024, 4, 3)
+
+
+def test_dates_are_in_the_configured_time_zone():
+    html, chronicle = convert("UPDATE 2024-06-20 08:30: x", timezone="Europe/Paris")
+    assert chronicle.notes[0].date.isoformat() == "2024-06-20T08:30:00+02:00"
+    assert 'datetime="2024-06-20T08:30:00+02:00"' in html
+
+
+def test_a_note_without_a_date_gets_no_date():
+    html, chronicle = convert("UPDATE: x")
+    assert chronicle.notes[0].date is None
+    assert "<time" not in html
+
+
+def test_an_unreadable_date_keeps_the_note_and_its_text():
+    html, chronicle = convert("UPDATE (June 31, 2024): The text stays.", **NO_LOG)
+    assert normalize(html) == normalize(section("update", 1, "Update (June 31, 2024)", "<p>The text stays.</p>"))
+    assert chronicle.notes[0].date is None
+    assert [(p.message, p.text) for p in chronicle.problems] == [
+        ("cannot read the date of this update note", "June 31, 2024")
+    ]
+
+
+def test_a_note_runs_to_the_next_note():
+    html = render("UPDATE: one\n\nmore\n\nCORRECTION: two", **NO_LOG)
+    assert normalize(html) == normalize(
+        section("update", 1, "Update", "<p>one</p><p>more</p>")
+        + section("correction", 1, "Correction", "<p>two</p>")
+    )
+
+
+def test_a_note_ends_at_a_thematic_break():
+    html = render("UPDATE: one\n\n---\n\nafter", **NO_LOG)
+    assert normalize(html) == normalize(section("update", 1, "Update", "<p>one</p>") + "<hr/><p>after</p>")
+
+
+def test_a_note_ends_at_a_heading_of_the_same_or_a_higher_level():
+    html = render("## Part\n\nUPDATE: one\n\n### Detail\n\ninside\n\n## Next\n\noutside", **NO_LOG)
+    assert normalize(html) == normalize(
+        "<h2>Part</h2>"
+        + section("update", 1, "Update", "<p>one</p><h3>Detail</h3><p>inside</p>")
+        + "<h2>Next</h2><p>outside</p>"
+    )
+
+
+def test_without_a_heading_before_it_any_heading_ends_a_note():
+    html = render("UPDATE: one\n\n### Detail\n\nafter", **NO_LOG)
+    assert normalize(html) == normalize(section("update", 1, "Update", "<p>one</p>") + "<h3>Detail</h3><p>after</p>")
+
+
+def test_notes_are_numbered_per_kind():
+    _, chronicle = convert("UPDATE: a\n\nCORRECTION: b\n\nUPDATE: c")
+    assert [n.anchor for n in chronicle.notes] == ["update-1", "correction-1", "update-2"]
+
+
+def test_the_chronicle_holds_kind_number_date_anchor_and_summary():
+    _, chronicle = convert("UPDATE (2024-06-20): The *minister* replied to the question.")
+    (note,) = chronicle.notes
+    assert (note.kind, note.number, note.anchor, note.date_text) == ("update", 1, "update-1", "2024-06-20")
+    assert note.summary == "The minister replied to the question."
+
+
+def test_update_log_lists_the_notes_with_links():
+    html = render("Lead.\n\nUPDATE (2024-06-20): a\n\nCORRECTION: b")
+    assert normalize(html).startswith(
+        normalize(
+            '<nav aria-labelledby="chronicles-update-log-title" class="chronicles-update-log">'
+            '<p class="chronicles-update-log-title" id="chronicles-update-log-title">Updates to this post</p><ol>'
+            '<li><a href="#update-1">Update (<time datetime="2024-06-20">2024-06-20</time>)</a></li>'
+            '<li><a href="#correction-1">Correction</a></li></ol></nav><p>Lead.</p>'
+        )
+    )
+
+
+def test_update_log_can_be_switched_off():
+    assert "chronicles-update-log" not in render("UPDATE: a", update_log=False)
+
+
+def test_marker_words_and_labels_are_configurable():
+    html, chronicle = convert(
+        "MISE À JOUR (2024-06-20) : texte\n\nRECTIFICATIF: autre",
+        update_words=["Mise à jour"],
+        correction_words=["Rectificatif"],
+        labels={"update": "Mise à jour", "correction": "Rectificatif", "update_log": "Mises à jour"},
+    )
+    assert [n.kind for n in chronicle.notes] == ["update", "correction"]
+    assert '<p class="chronicles-note-label" id="update-1-label">Mise à jour (' in html
+    assert ">Mises à jour</p>" in html
+
+
+def test_inline_markdown_after_the_marker_still_renders():
+    html = render("UPDATE: see [the report](https://example.org/r) and *this*.", **NO_LOG)
+    assert '<p>see <a href="https://example.org/r">the report</a> and <em>this</em>.</p>' in html
+
+
+def test_configured_labels_are_escaped():
+    html = render("UPDATE: x", labels={"update": "<b>New</b> & more", "update_log": "Log"})
+    assert "&lt;b&gt;New&lt;/b&gt; &amp; more" in html
+    assert "<b>" not in html

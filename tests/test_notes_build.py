@@ -1,0 +1,164 @@
+"""Update notes in real Pelican builds: titles, slugs, modified dates, feeds."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+TREATY = """\
+Title: (UPDATE) Partnership treaty signed in the capital
+Date: 2024-06-19 09:00
+
+One-line lead written by the author.
+
+UPDATE (2024-06-20 08:30): Answer to my question from the ministry:
+
+The clause covers rail freight only.
+
+CORRECTION (2024-06-21): The treaty has twelve articles, not ten.
+"""
+
+BRIDGE = """\
+Title: Bridge opens to traffic
+Date: 2024-05-02 10:00
+
+The new bridge opened this morning.
+
+UPDATE: Lanes in both directions are open.
+"""
+
+
+@pytest.fixture
+def site(build):
+    return build({"treaty.md": TREATY, "bridge.md": BRIDGE})
+
+
+def test_the_flag_leaves_the_title_and_the_slug(site):
+    assert site.exists("partnership-treaty-signed-in-the-capital.html")
+    soup = site.soup("partnership-treaty-signed-in-the-capital.html")
+    assert soup.title.get_text().startswith("Partnership treaty signed in the capital")
+    assert "(UPDATE)" not in soup.get_text()
+
+
+def test_the_flag_is_on_the_article(site):
+    article = next(a for a in site.pelican_articles() if a.slug.startswith("partnership"))
+    assert article.chronicles.flags == ("update",)
+    assert article.title == "Partnership treaty signed in the capital"
+
+
+def test_notes_are_anchored_sections_with_dates(site):
+    soup = site.soup("partnership-treaty-signed-in-the-capital.html")
+    update = soup.select_one("section.chronicles-note.chronicles-update#update-1")
+    assert update["aria-labelledby"] == "update-1-label"
+    assert update.select_one("time")["datetime"] == "2024-06-20T08:30:00+00:00"
+    assert [p.get_text() for p in update.find_all("p")][1:] == [
+        "Answer to my question from the ministry:",
+        "The clause covers rail freight only.",
+    ]
+    correction = soup.select_one("section.chronicles-correction#correction-1")
+    assert correction.select_one("time")["datetime"] == "2024-06-21"
+
+
+def test_the_update_log_links_to_each_note(site):
+    soup = site.soup("partnership-treaty-signed-in-the-capital.html")
+    links = [a["href"] for a in soup.select("nav.chronicles-update-log a")]
+    assert links == ["#update-1", "#correction-1"]
+    assert all(soup.select_one(href) is not None for href in links)
+
+
+def test_modified_follows_the_latest_dated_note(site):
+    article = next(a for a in site.pelican_articles() if a.slug.startswith("partnership"))
+    assert article.modified.isoformat() == "2024-06-21T00:00:00+00:00"
+    feed = ET.fromstring(site.text("feeds/all.atom.xml"))
+    entry = next(e for e in feed.iter(f"{ATOM}entry") if "Partnership" in e.findtext(f"{ATOM}title"))
+    assert entry.findtext(f"{ATOM}updated") == "2024-06-21T00:00:00+00:00"
+
+
+def test_an_undated_note_does_not_move_modified(site):
+    article = next(a for a in site.pelican_articles() if a.slug == "bridge-opens-to-traffic")
+    assert not hasattr(article, "modified") or article.modified == article.date
+
+
+def test_a_newer_modified_metadata_wins(build):
+    site = build({"a.md": "Title: A\nDate: 2024-01-01\nModified: 2024-03-01\n\nUPDATE (2024-02-01): x"})
+    (article,) = site.pelican_articles()
+    assert article.modified.date().isoformat() == "2024-03-01"
+
+
+def test_the_updates_feed_has_one_entry_per_note_newest_first(site):
+    feed = ET.fromstring(site.text("feeds/updates.atom.xml"))
+    entries = list(feed.iter(f"{ATOM}entry"))
+    links = [e.find(f"{ATOM}link").get("href") for e in entries]
+    assert links == [
+        "partnership-treaty-signed-in-the-capital.html#correction-1",
+        "partnership-treaty-signed-in-the-capital.html#update-1",
+        "bridge-opens-to-traffic.html#update-1",
+    ]
+    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    assert len(set(ids)) == 3
+    assert entries[0].findtext(f"{ATOM}updated") == "2024-06-21T00:00:00+00:00"
+
+
+def test_the_updates_feed_ids_are_stable_across_builds(build, tmp_path):
+    first = build({"treaty.md": TREATY}).text("feeds/updates.atom.xml")
+    second = build({"treaty.md": TREATY + "\nUPDATE (2024-06-25): Another reply.\n"}).text("feeds/updates.atom.xml")
+    ids = lambda text: {e.findtext(f"{ATOM}id") for e in ET.fromstring(text).iter(f"{ATOM}entry")}  # noqa: E731
+    assert ids(first) < ids(second)
+
+
+def test_the_updates_feed_path_is_a_setting(build):
+    site = build({"treaty.md": TREATY}, CHRONICLES_UPDATES_FEED="feeds/notes.xml")
+    assert site.exists("feeds/notes.xml")
+    assert not site.exists("feeds/updates.atom.xml")
+
+
+def test_the_updates_feed_can_be_switched_off(build):
+    site = build({"treaty.md": TREATY}, CHRONICLES_UPDATES_FEED=None)
+    assert not site.exists("feeds/updates.atom.xml")
+
+
+def test_the_updates_page_lists_notes_newest_first(site):
+    soup = site.soup("updates/index.html")
+    links = [a["href"] for a in soup.select(".chronicles-updates-page a[href*='#']")]
+    assert links == [
+        "/partnership-treaty-signed-in-the-capital.html#correction-1",
+        "/partnership-treaty-signed-in-the-capital.html#update-1",
+        "/bridge-opens-to-traffic.html#update-1",
+    ]
+    assert soup.select_one(".chronicles-badge-correction") is not None
+
+
+def test_an_unreadable_date_warns_with_the_file_and_the_text(build, chronicles_warnings):
+    site = build({"bad.md": "Title: Bad\nDate: 2024-06-19\n\nUPDATE (June 31, 2024): The text stays."})
+    assert 'bad.md: cannot read the date of this update note: "June 31, 2024"' in chronicles_warnings()
+    assert "The text stays." in site.soup("bad.html").select_one("#update-1").get_text()
+
+
+@pytest.mark.parametrize("theme", ["notmyidea", "simple"])
+def test_notes_are_styled_in_the_stock_themes(build, theme):
+    site = build({"treaty.md": TREATY}, THEME=theme)
+    soup = site.soup("partnership-treaty-signed-in-the-capital.html")
+    links = [link["href"] for link in soup.head.find_all("link", rel="stylesheet")]
+    assert "/theme/chronicles/chronicles.css" in links
+    css = site.text("theme/chronicles/chronicles.css")
+    assert ".chronicles-note" in css
+    assert soup.select_one("section.chronicles-update#update-1") is not None
+
+
+def test_the_stylesheet_can_be_replaced_by_the_sites_own(build):
+    site = build({"treaty.md": TREATY}, CHRONICLES_STYLESHEET="/css/mine.css")
+    soup = site.soup("partnership-treaty-signed-in-the-capital.html")
+    links = [link["href"] for link in soup.head.find_all("link", rel="stylesheet")]
+    assert "/css/mine.css" in links
+    assert "/theme/chronicles/chronicles.css" not in links
+
+
+def test_the_markdown_extension_is_added_once_and_keeps_the_owners(build):
+    owners = {"extensions": ["markdown.extensions.toc"], "output_format": "html5"}
+    site = build({"treaty.md": TREATY}, MARKDOWN=owners)
+    extensions = site.pelican.settings["MARKDOWN"]["extensions"]
+    assert "markdown.extensions.toc" in extensions
+    assert sum(type(e).__name__ == "ChroniclesExtension" for e in extensions) == 1
