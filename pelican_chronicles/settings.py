@@ -8,7 +8,6 @@ validator is a small function that returns the value or raises
 
 from __future__ import annotations
 
-import zoneinfo
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -77,14 +76,6 @@ def stylesheet(value):
     if isinstance(value, str) and value.strip():
         return value
     raise ValueError("True, False, or the URL of your own stylesheet")
-
-
-def timezone_name(value):
-    try:
-        zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
-        raise ValueError("a time zone name such as 'Europe/Paris'") from None
-    return value
 
 
 DEFAULT_LABELS = {

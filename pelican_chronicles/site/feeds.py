@@ -14,7 +14,7 @@ def updates_feed(entries, *, site_name: str, site_url: str, feed_path: str, labe
     URL and date and the note's anchor, so they stay when a note is edited."""
     base = site_url.rstrip("/") + "/" if site_url else ""
     feed = Atom1Feed(
-        title=f"{Markup(site_name).striptags()} - {labels['update_log']}",
+        title=f"{Markup(site_name).striptags()} - {labels['updates_page']}",
         link=base or "/",
         feed_url=base + feed_path,
         description="",
