@@ -20,6 +20,7 @@ from . import settings as chronicles_settings
 from .model import Chronicle, merge_sources
 from .site.filters import FILTERS
 from .site.generator import ChroniclesGenerator
+from .site.summary import has_blocks, summary_without_blocks
 from .syntax import ChroniclesExtension
 from .titles import split_flags
 
@@ -36,6 +37,7 @@ def register():
     signals.content_object_init.connect(report_problems)
     signals.generator_init.connect(add_filters)
     signals.get_generators.connect(add_generator)
+    signals.all_generators_finalized.connect(summarise_without_blocks)
 
 
 # --- start-up ----------------------------------------------------------------
@@ -64,6 +66,7 @@ def markdown_extension(settings) -> ChroniclesExtension:
         dayfirst=settings["CHRONICLES_DAYFIRST"],
         timezone=settings.get("TIMEZONE") or "UTC",
         update_log=settings["CHRONICLES_UPDATE_LOG"],
+        sources_list=settings["CHRONICLES_SOURCES_LIST"],
     )
 
 
@@ -154,3 +157,20 @@ def report_problems(content):
         return
     for problem in chronicle.problems:
         logger.warning('%s: %s: "%s"', content.relative_source_path, problem.message, problem.text)
+
+
+CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations",
+                 "pages", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")
+
+
+def summarise_without_blocks(generators):
+    """After every post is read (so that links in content resolve): summaries
+    of posts with an update log or a sources list leave those out."""
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, ()):
+                chronicle = getattr(content, "chronicles", None)
+                if isinstance(chronicle, Chronicle) and has_blocks(chronicle):
+                    summary = summary_without_blocks(content)
+                    if summary is not None:
+                        content.metadata["summary"] = summary

@@ -162,3 +162,23 @@ def test_the_markdown_extension_is_added_once_and_keeps_the_owners(build):
     extensions = site.pelican.settings["MARKDOWN"]["extensions"]
     assert "markdown.extensions.toc" in extensions
     assert sum(type(e).__name__ == "ChroniclesExtension" for e in extensions) == 1
+
+
+def test_summaries_leave_out_the_update_log_and_the_sources_list(build):
+    site = build(
+        {
+            "treaty.md": "Title: Treaty\nDate: 2024-06-19\nSources: Northern Agency\n\nThe lead.\n\nUPDATE (2024-06-20): A reply.",
+            "other.md": "Title: Other\nDate: 2024-06-01\n\nAnother post.",
+        },
+        SUMMARY_MAX_PARAGRAPHS=1,
+    )
+    article = next(a for a in site.pelican_articles() if a.title == "Treaty")
+    assert article.summary == "<p>The lead.</p>"
+    description = site.soup("treaty.html").find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("The lead.")
+
+
+def test_an_authors_summary_is_kept(build):
+    site = build({"a.md": "Title: A\nDate: 2024-06-19\nSummary: Written by hand.\n\nUPDATE: x"})
+    (article,) = site.pelican_articles()
+    assert article.summary == "<p>Written by hand.</p>"

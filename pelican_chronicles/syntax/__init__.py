@@ -21,6 +21,7 @@ from .common import ConventionProcessor, plain_text, summarize
 from .datelines import DatelineProcessor
 from .notes import NoteProcessor
 from .quotes import QuoteProcessor
+from .sources import sources_list
 from .transcripts import TranscriptProcessor
 
 
@@ -60,13 +61,23 @@ class CollectProcessor(ConventionProcessor):
         turns = tuple(
             Turn(**fields, text=plain_text(p, skip_class="chronicles-speaker")) for fields, p in doc.turns
         )
+        # Sources: the document's metadata first, then datelines and quote
+        # citations. The metadata's problems are left to Pelican's side
+        # (glue.build_chronicle parses Sources: for every reader and reports
+        # them), so that each is warned about once.
+        from ..metadata import parse_sources  # metadata imports .urls from this package
+
+        meta_sources, _problems = parse_sources(getattr(self.md, "Meta", {}).get("sources"))
+        sources = merge_sources(meta_sources, doc.sources)
+        if sources and self.config("sources_list"):
+            root.append(sources_list(sources, self.config("labels").get("sources", "Sources")))
         self.md.chronicles = Chronicle(
             notes=notes,
             dateline=doc.datelines[0] if doc.datelines else None,
             datelines=tuple(doc.datelines),
             quotes=quotes,
             turns=turns,
-            sources=merge_sources(doc.sources),
+            sources=sources,
             problems=tuple(doc.problems),
         )
 
@@ -81,12 +92,14 @@ class ChroniclesExtension(Extension):
             "question_words": [["Question", "Q"], "Transcript labels for the interviewer"],
             "answer_words": [["Answer", "A"], "Transcript labels for the person answering"],
             "labels": [
-                {"update": "Update", "correction": "Correction", "update_log": "Updates to this post"},
+                {"update": "Update", "correction": "Correction", "update_log": "Updates to this post",
+                 "sources": "Sources"},
                 "Visible labels",
             ],
             "dayfirst": [False, "Read numeric dates day first"],
             "timezone": ["UTC", "Time zone of note dates that give none"],
             "update_log": [True, "Put a linked list of the notes at the top of an updated post"],
+            "sources_list": [True, "List the post's sources at its end (aside.chronicles-sources)"],
         }
         super().__init__(**kwargs)
 

@@ -1,0 +1,131 @@
+"""schema.org JSON-LD for a post (SPEC 9). No Pelican import.
+
+``news_article`` reads the attributes Pelican gives an article (``title``,
+``date``, ``modified``, ``url``, ``authors``, ``chronicles``) and returns a
+``NewsArticle`` (its countries as ``contentLocation``, its quotes as
+``Quotation`` parts); ``script_tag`` writes it into a ``<script>`` that no field
+can close early:
+
+    >>> script_tag({"headline": "</script>"})
+    Markup('<script type="application/ld+json">{"headline":"\\\\u003c/script\\\\u003e"}</script>')
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from .model import Chronicle, Dateline, Quote, Source
+from .syntax.urls import safe_url
+
+# Characters that could end the script element or an HTML comment inside it,
+# or end a line in older JavaScript parsers; JSON allows them escaped.
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_SCRIPT_ESCAPE_TABLE = str.maketrans(_SCRIPT_ESCAPES)
+
+
+def news_article(article, site_url: str = "") -> dict:
+    """A schema.org ``NewsArticle`` for ``article``.
+
+    URLs are absolute when ``site_url`` is given; without it the article's
+    own URL is left out rather than guessed.
+    """
+    chronicle = getattr(article, "chronicles", None)
+    if not isinstance(chronicle, Chronicle):
+        chronicle = Chronicle()
+    page_url = absolute(site_url, getattr(article, "url", None))
+    published = getattr(article, "date", None)
+    modified = getattr(article, "modified", None) or published
+    data: dict = {"@context": "https://schema.org", "@type": "NewsArticle"}
+    data["headline"] = plain(getattr(article, "title", ""))
+    if published is not None:
+        data["datePublished"] = published.isoformat()
+    if modified is not None:
+        data["dateModified"] = modified.isoformat()
+    if page_url:
+        data["url"] = page_url
+        data["mainEntityOfPage"] = page_url
+    authors = [plain(getattr(a, "name", a)) for a in getattr(article, "authors", None) or ()]
+    if authors:
+        data["author"] = [person(name) for name in authors if name]
+    if chronicle.dateline is not None:
+        data["dateline"] = dateline_text(chronicle.dateline)
+    if chronicle.sources:
+        data["citation"] = [creative_work(source) for source in chronicle.sources]
+    if chronicle.countries:
+        data["contentLocation"] = [
+            {"@type": "Country", "name": country.name, "identifier": country.code}
+            for country in chronicle.countries
+        ]
+    quotations = [quotation(quote, page_url) for quote in chronicle.quotes]
+    if quotations:
+        data["hasPart"] = quotations
+    return data
+
+
+def quotation(quote: Quote, page_url: str | None) -> dict:
+    """A ``Quotation``: what was said, by whom (``creator``), taken from
+    which work (``isBasedOn``, also its ``citation``)."""
+    data: dict = {"@type": "Quotation", "text": quote.text}
+    if page_url:
+        data["url"] = f"{page_url}#{quote.anchor}"
+    if quote.speaker:
+        data["creator"] = person(quote.speaker, quote.role)
+    if quote.date is not None:
+        data["dateCreated"] = quote.date.isoformat()
+    if quote.source is not None:
+        work = creative_work(quote.source)
+        data["isBasedOn"] = work
+        data["citation"] = work
+    return data
+
+
+def person(name: str, role: str | None = None) -> dict:
+    data = {"@type": "Person", "name": name}
+    if role:
+        data["jobTitle"] = role
+    return data
+
+
+def creative_work(source: Source) -> dict:
+    data = {"@type": "CreativeWork", "name": source.name}
+    url = safe_url(source.url)
+    if url:
+        data["url"] = url
+    return data
+
+
+def dateline_text(dateline: Dateline) -> str:
+    """As a wire report writes it: ``WASHINGTON, June 19 (Agency)``."""
+    text = dateline.place
+    if dateline.date_text:
+        text += f", {dateline.date_text}"
+    if dateline.source:
+        text += f" ({dateline.source})"
+    return text
+
+
+def absolute(site_url: str, url: str | None) -> str | None:
+    if not url or not site_url:
+        return None
+    return f"{site_url.rstrip('/')}/{url.lstrip('/')}"
+
+
+def plain(value) -> str:
+    """Text without tags or entities: titles may hold HTML."""
+    return " ".join(Markup(str(value)).striptags().split())
+
+
+def script_tag(data: dict) -> Markup:
+    """``<script type="application/ld+json">``; ``<``, ``>``, ``&``, U+2028
+    and U+2029 are written as JSON escapes, so ``</script>`` or ``<!--`` in
+    any field stays inside the string."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return Markup(f'<script type="application/ld+json">{text.translate(_SCRIPT_ESCAPE_TABLE)}</script>')

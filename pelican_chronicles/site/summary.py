@@ -1,0 +1,52 @@
+"""Automatic summaries without the update log and the sources list.
+
+Pelican summarises a post by truncating its content, which would start every
+summary of an updated post with its update log and end short ones with the
+sources list. Once every post is read, such posts get a summary computed by
+Pelican's own ``get_summary`` from their content without those two blocks.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+LOG_CLASS = 'class="chronicles-update-log"'
+SOURCES_CLASS = 'class="chronicles-sources"'
+
+
+def without_blocks(html: str) -> str:
+    """The content without the update log that opens it and the sources list
+    that closes it (both are only ever placed there, by the extension)."""
+    if html.startswith("<nav") and LOG_CLASS in html[: html.find(">")]:
+        html = html[html.find("</nav>") + len("</nav>") :].lstrip()
+    start = html.rfind("<aside")
+    if start != -1 and SOURCES_CLASS in html[start : html.find(">", start)] and html.rstrip().endswith("</aside>"):
+        html = html[:start].rstrip()
+    return html
+
+
+def has_blocks(chronicle) -> bool:
+    return bool(chronicle.notes or chronicle.sources)
+
+
+def summary_without_blocks(content_object) -> str | None:
+    """The summary Pelican would make from the content minus our blocks, or
+    None when the post has its own Summary or nothing to remove."""
+    if "summary" in content_object.metadata:
+        return None
+    content = content_object.content
+    stripped = without_blocks(content)
+    if stripped == content:
+        return None
+    stand_in = SimpleNamespace(metadata={}, settings=content_object.settings, content=stripped)
+    return pelican_get_summary(type(content_object))(stand_in, content_object.get_siteurl())
+
+
+def pelican_get_summary(cls):
+    """Pelican's own ``get_summary``, without its memoizing wrapper (which
+    would keep every stand-in alive)."""
+    for klass in cls.__mro__:
+        if "get_summary" in vars(klass):
+            method = vars(klass)["get_summary"]
+            return getattr(method, "func", method)
+    raise AttributeError("get_summary")

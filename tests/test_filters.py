@@ -1,0 +1,236 @@
+"""The Jinja filters (SPEC 9), used as a template uses them: template and
+context in, HTML out."""
+
+from __future__ import annotations
+
+import datetime
+from types import SimpleNamespace
+
+import jinja2
+import pytest
+
+from pelican_chronicles.model import CORRECTION, UPDATE, Chronicle, Country, Note
+from pelican_chronicles.site.filters import FILTERS, chronicles_by_year_month
+
+UTC = datetime.timezone.utc
+
+
+def render(template: str, **context) -> str:
+    """Like Pelican's environment: no autoescaping, the filters registered."""
+    env = jinja2.Environment()
+    env.filters.update(FILTERS)
+    return env.from_string(template).render(**context)
+
+
+def note(kind, number, day=None):
+    date = datetime.datetime(2024, 6, day, 8, 30, tzinfo=UTC) if day else None
+    return Note(kind=kind, number=number, label=kind.title(), date=date)
+
+
+def post(*notes, flags=(), **fields):
+    return SimpleNamespace(chronicles=Chronicle(notes=notes, flags=flags), **fields)
+
+
+# --- chronicles_badge ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "article, expected",
+    [
+        pytest.param(post(), "", id="neither"),
+        pytest.param(SimpleNamespace(title="No chronicle"), "", id="no-chronicle"),
+        pytest.param(
+            post(note(UPDATE, 1, 20)),
+            '<span class="chronicles-badge chronicles-badge-update">Updated '
+            '<time datetime="2024-06-20T08:30:00+00:00">2024-06-20</time> '
+            '<span class="chronicles-badge-count">(1 update)</span></span>',
+            id="one-dated-update",
+        ),
+        pytest.param(
+            post(note(UPDATE, 1, 20), note(UPDATE, 2, 22), note(UPDATE, 3)),
+            '<span class="chronicles-badge chronicles-badge-update">Updated '
+            '<time datetime="2024-06-22T08:30:00+00:00">2024-06-22</time> '
+            '<span class="chronicles-badge-count">(3 updates)</span></span>',
+            id="latest-date-and-count",
+        ),
+        pytest.param(
+            post(flags=(UPDATE,)),
+            '<span class="chronicles-badge chronicles-badge-update">Updated</span>',
+            id="flag-in-title-only",
+        ),
+        pytest.param(
+            post(flags=(UPDATE,), modified=datetime.datetime(2024, 6, 21, tzinfo=UTC)),
+            '<span class="chronicles-badge chronicles-badge-update">Updated '
+            '<time datetime="2024-06-21T00:00:00+00:00">2024-06-21</time></span>',
+            id="flag-in-title-with-modified-date",
+        ),
+        pytest.param(
+            post(note(CORRECTION, 1, 21)),
+            '<span class="chronicles-badge chronicles-badge-correction">Corrected '
+            '<time datetime="2024-06-21T08:30:00+00:00">2024-06-21</time></span>',
+            id="correction",
+        ),
+        pytest.param(
+            post(note(UPDATE, 1), note(CORRECTION, 1), note(CORRECTION, 2)),
+            '<span class="chronicles-badge chronicles-badge-update">Updated '
+            '<span class="chronicles-badge-count">(1 update)</span></span> '
+            '<span class="chronicles-badge chronicles-badge-correction">Corrected '
+            '<span class="chronicles-badge-count">(2 corrections)</span></span>',
+            id="both-undated",
+        ),
+    ],
+)
+def test_badge(article, expected):
+    assert render("{{ article|chronicles_badge }}", article=article, DEFAULT_DATE_FORMAT="%Y-%m-%d") == expected
+
+
+def test_badge_takes_the_sites_labels_and_date_format_from_the_context():
+    html = render(
+        "{{ article|chronicles_badge }}",
+        article=post(note(UPDATE, 1, 20), note(UPDATE, 2)),
+        CHRONICLES_LABELS={"updated_badge": "Mis à jour", "update_many": "mises à jour"},
+        DEFAULT_DATE_FORMAT="%d/%m/%Y",
+    )
+    assert html == (
+        '<span class="chronicles-badge chronicles-badge-update">Mis à jour '
+        '<time datetime="2024-06-20T08:30:00+00:00">20/06/2024</time> '
+        '<span class="chronicles-badge-count">(2 mises à jour)</span></span>'
+    )
+
+
+def test_badge_labels_and_format_as_arguments():
+    html = render(
+        "{{ article|chronicles_badge({'corrected_badge': 'Berichtigt'}, '%d.%m.%Y') }}",
+        article=post(note(CORRECTION, 1, 21)),
+    )
+    assert html == (
+        '<span class="chronicles-badge chronicles-badge-correction">Berichtigt '
+        '<time datetime="2024-06-21T08:30:00+00:00">21.06.2024</time></span>'
+    )
+
+
+def test_badge_labels_are_escaped():
+    html = render(
+        "{{ article|chronicles_badge({'updated_badge': '<b>New</b>'}) }}", article=post(flags=(UPDATE,))
+    )
+    assert html == '<span class="chronicles-badge chronicles-badge-update">&lt;b&gt;New&lt;/b&gt;</span>'
+
+
+# --- chronicles_jsonld -------------------------------------------------------------
+
+
+def test_jsonld_uses_the_site_url_of_the_context():
+    article = SimpleNamespace(
+        title="Bridge opens", date=datetime.datetime(2024, 5, 2, tzinfo=UTC), url="bridge-opens.html",
+        chronicles=Chronicle(),
+    )
+    assert render("{{ article|chronicles_jsonld }}", article=article, SITEURL="https://news.example") == (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+        '"headline":"Bridge opens","datePublished":"2024-05-02T00:00:00+00:00",'
+        '"dateModified":"2024-05-02T00:00:00+00:00","url":"https://news.example/bridge-opens.html",'
+        '"mainEntityOfPage":"https://news.example/bridge-opens.html"}</script>'
+    )
+
+
+# --- chronicles_by_year_month --------------------------------------------------------
+
+
+def dated(name, year, month, day):
+    return SimpleNamespace(title=name, date=datetime.datetime(year, month, day, tzinfo=UTC))
+
+
+def test_by_year_month_newest_first_order_kept_within_months():
+    a, b, c, d, e = (
+        dated("a", 2024, 6, 2), dated("b", 2024, 6, 20), dated("c", 2023, 1, 5),
+        dated("d", 2024, 3, 1), dated("e", 2023, 12, 31),
+    )
+    assert chronicles_by_year_month([a, b, c, d, e]) == [
+        (2024, [(6, [a, b]), (3, [d])]),
+        (2023, [(12, [e]), (1, [c])]),
+    ]
+
+
+def test_by_year_month_oldest_first():
+    a, b = dated("a", 2024, 6, 2), dated("b", 2023, 1, 5)
+    assert chronicles_by_year_month([a, b], newest_first=False) == [(2023, [(1, [b])]), (2024, [(6, [a])])]
+
+
+def test_by_year_month_in_a_template():
+    articles = [dated("Bridge", 2024, 5, 2), dated("Treaty", 2024, 6, 19), dated("Port", 2023, 11, 7)]
+    template = (
+        "{% for year, months in articles|chronicles_by_year_month %}{{ year }}:"
+        "{% for month, posts in months %} {{ month }}={{ posts|map(attribute='title')|join(',') }}"
+        "{% endfor %};{% endfor %}"
+    )
+    assert render(template, articles=articles) == "2024: 6=Treaty 5=Bridge;2023: 11=Port;"
+
+
+# --- chronicles_flag, chronicles_country -------------------------------------------------
+
+
+FRANCE = Country(code="FR", alpha3="FRA", name="France", flag="🇫🇷")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param(FRANCE, '<span class="chronicles-flag" aria-hidden="true">🇫🇷</span>', id="country"),
+        pytest.param("jp", '<span class="chronicles-flag" aria-hidden="true">🇯🇵</span>', id="code"),
+        pytest.param("Germany", '<span class="chronicles-flag" aria-hidden="true">🇩🇪</span>', id="name"),
+        pytest.param(SimpleNamespace(code="KE"), '<span class="chronicles-flag" aria-hidden="true">🇰🇪</span>',
+                     id="anything-with-a-code"),
+        pytest.param("Atlantis", "", id="unknown"),
+    ],
+)
+def test_flag(value, expected):
+    assert render("{{ value|chronicles_flag }}", value=value) == expected
+
+
+@pytest.mark.parametrize(
+    "template, value, expected",
+    [
+        pytest.param(
+            "{{ value|chronicles_country }}", FRANCE,
+            '<span class="chronicles-country"><span class="chronicles-flag" aria-hidden="true">🇫🇷</span>'
+            " France</span>",
+            id="country",
+        ),
+        pytest.param(
+            "{{ value|chronicles_country }}", "DEU",
+            '<span class="chronicles-country"><span class="chronicles-flag" aria-hidden="true">🇩🇪</span>'
+            " Germany</span>",
+            id="code",
+        ),
+        pytest.param(
+            "{{ value|chronicles_country('countries/fr.html') }}", FRANCE,
+            '<span class="chronicles-country"><span class="chronicles-flag" aria-hidden="true">🇫🇷</span>'
+            ' <a href="countries/fr.html">France</a></span>',
+            id="linked",
+        ),
+        pytest.param(
+            "{{ value|chronicles_country('javascript:alert(1)') }}", FRANCE,
+            '<span class="chronicles-country"><span class="chronicles-flag" aria-hidden="true">🇫🇷</span>'
+            " France</span>",
+            id="unsafe-link-dropped",
+        ),
+        pytest.param(
+            "{{ value|chronicles_country }}", "<i>Atlantis</i>",
+            '<span class="chronicles-country">&lt;i&gt;Atlantis&lt;/i&gt;</span>',
+            id="unknown-shown-escaped",
+        ),
+        pytest.param(
+            "{{ value|chronicles_country }}", Country(code="FR", alpha3="FRA", name="<b>F</b>", flag="🇫🇷"),
+            '<span class="chronicles-country"><span class="chronicles-flag" aria-hidden="true">🇫🇷</span>'
+            " &lt;b&gt;F&lt;/b&gt;</span>",
+            id="name-escaped",
+        ),
+    ],
+)
+def test_country(template, value, expected):
+    assert render(template, value=value) == expected
+
+
+def test_every_documented_filter_is_registered():
+    assert set(FILTERS) >= {
+        "chronicles_badge", "chronicles_jsonld", "chronicles_by_year_month", "chronicles_flag", "chronicles_country",
+    }
