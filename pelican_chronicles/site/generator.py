@@ -1,27 +1,74 @@
 """The chronicles generator: site-wide pages and feeds, written after
-Pelican's own generators have read every post."""
+Pelican's own generators have read every post.
+
+The chronicle archive itself is written by Pelican's ``ArticlesGenerator``
+(it owns ``ARCHIVES_SAVE_AS`` and the period archives): the plugin's
+``archives.html`` and ``period_archives.html`` are thin shims that extend
+``chronicles/archive.html`` when ``CHRONICLES_ARCHIVE`` is on and the theme's
+own templates when it is off. What those templates need, the site index, is
+put in the shared context here, before any generator writes.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import shutil
+from functools import partial
 
+from jinja2 import TemplateNotFound
 from pelican.generators import Generator
+from pelican.utils import slugify
 
 from .feeds import updates_feed, write_feed
-from .index import SiteIndex
+from .index import FacetPaths, SiteIndex
 
 logger = logging.getLogger(__name__)
 
 STATIC = os.path.join(os.path.dirname(os.path.dirname(__file__)), "static")
 
+# What the shims extend when CHRONICLES_ARCHIVE is off: the theme's own
+# template, or what Pelican would have used in its place.
+THEME_FALLBACKS = {
+    "archives": ("!theme/archives.html", "!simple/archives.html"),
+    "period_archives": (
+        "!theme/period_archives.html",
+        "!theme/archives.html",
+        "!simple/period_archives.html",
+    ),
+}
+
 
 class ChroniclesGenerator(Generator):
     def generate_context(self):
-        articles = self.context.get("articles", [])
-        self.index = SiteIndex.build(articles)
+        settings = self.settings
+        self.index = SiteIndex.build(
+            self.context.get("articles", []),
+            slugify=partial(
+                slugify,
+                regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", ()),
+                preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+                use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+            ),
+            paths={
+                kind: FacetPaths(settings[f"CHRONICLES_{kind.upper()}_SAVE_AS"], settings[f"CHRONICLES_{kind.upper()}_URL"])
+                for kind in ("source", "country", "speaker")
+            },
+            newest_first=settings.get("NEWEST_FIRST_ARCHIVES", True),
+        )
         self.context["chronicles"] = self.index
+        self.context["chronicles_theme_templates"] = {
+            name: self.first_template(names) for name, names in THEME_FALLBACKS.items()
+        }
+
+    def first_template(self, names):
+        for name in names:
+            try:
+                self.env.get_template(name)
+            except TemplateNotFound:
+                continue
+            return name
+        return names[-1]
 
     def generate_output(self, writer):
         settings = self.settings
@@ -36,14 +83,62 @@ class ChroniclesGenerator(Generator):
                 labels=settings["CHRONICLES_LABELS"],
             )
             write_feed(feed, self.output_path, feed_path)
-        if settings["CHRONICLES_UPDATES_SAVE_AS"]:
-            writer.write_file(
-                settings["CHRONICLES_UPDATES_SAVE_AS"],
-                self.get_template("chronicles/updates"),
+        write = partial(writer.write_file, relative_urls=settings["RELATIVE_URLS"])
+        self.write_page(
+            write, "CHRONICLES_UPDATES", "chronicles/updates", "chronicles-updates", notes=self.index.notes
+        )
+        self.write_facets(write)
+
+    def write_page(self, write, setting, template, page_name, **kwargs):
+        """An index page whose path is the setting ``{setting}_SAVE_AS``."""
+        save_as = self.settings[f"{setting}_SAVE_AS"]
+        if not save_as:
+            return
+        write(
+            save_as,
+            self.get_template(template),
+            self.context,
+            page_name=page_name,
+            template_name=template,
+            url=self.settings[f"{setting}_URL"],
+            **kwargs,
+        )
+
+    def write_facets(self, write):
+        """The sources, countries and speakers indexes and one page each."""
+        index = self.index
+        self.write_page(write, "CHRONICLES_SOURCES", "chronicles/sources", "chronicles-sources",
+                        facets=index.source_list())
+        self.write_page(write, "CHRONICLES_COUNTRIES", "chronicles/countries", "chronicles-countries",
+                        facets=index.country_list())
+        self.write_page(write, "CHRONICLES_SPEAKERS", "chronicles/speakers", "chronicles-speakers",
+                        facets=index.speaker_list())
+        for template, facets in (
+            ("chronicles/source", index.sources.values()),
+            ("chronicles/country", index.countries.values()),
+        ):
+            for facet in facets:
+                write(
+                    facet.save_as,
+                    self.get_template(template),
+                    self.context,
+                    facet=facet,
+                    articles=facet.articles,
+                    dates=facet.articles,
+                    page_name=os.path.splitext(facet.save_as)[0],
+                    template_name=template,
+                    url=facet.url,
+                )
+        for facet in index.speakers.values():
+            write(
+                facet.save_as,
+                self.get_template("chronicles/speaker"),
                 self.context,
-                notes=self.index.notes,
-                page_name="chronicles-updates",
-                url=settings["CHRONICLES_UPDATES_URL"],
+                facet=facet,
+                statements=facet.statements,
+                page_name=os.path.splitext(facet.save_as)[0],
+                template_name="chronicles/speaker",
+                url=facet.url,
             )
 
     def copy_static(self):

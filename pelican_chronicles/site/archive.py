@@ -1,0 +1,154 @@
+"""The chronicle archive's shape: posts grouped by year and month, totals and
+per-facet tallies. Plain Python, no Pelican import: it reads the attributes
+Pelican gives content objects (``date``, ``chronicles``) and keeps the order
+it is given, so Pelican's ``NEWEST_FIRST_ARCHIVES`` decides the order.
+
+    >>> view = archive_view(entries)
+    >>> [(y.year, y.count) for y in view.years]
+    [(2024, 3), (2023, 1)]
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+from urllib.parse import urlsplit
+
+# Only these reach an href (SPEC 11); a relative URL has no scheme.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL when it may be linked, else None."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in SAFE_SCHEMES else None
+
+
+def month_name(year: int, month: int) -> str:
+    """The month's full name in the build's locale (Pelican sets LC_TIME from
+    its ``LOCALE`` setting), as Pelican's own period archives name it."""
+    return datetime.date(year, month, 1).strftime("%B")
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    name: str  # localized
+    entries: tuple  # of Entry, in the order given
+
+    @property
+    def count(self) -> int:
+        return len(self.entries)
+
+    @property
+    def anchor(self) -> str:
+        return f"month-{self.year}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    months: tuple[Month, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(m.count for m in self.months)
+
+    @property
+    def anchor(self) -> str:
+        return f"year-{self.year}"
+
+
+@dataclass(frozen=True)
+class Totals:
+    posts: int
+    updated: int
+    corrected: int
+    years: int  # years with at least one post
+    first_year: int | None
+    last_year: int | None
+
+    @property
+    def span(self) -> str:
+        """``2022–2024``, or ``2024`` for a single year, or ``""``."""
+        if self.first_year is None:
+            return ""
+        if self.first_year == self.last_year:
+            return str(self.first_year)
+        return f"{self.first_year}\u2013{self.last_year}"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A facet (country, source) and how many of the listed posts it has."""
+
+    facet: object
+    count: int
+
+
+@dataclass(frozen=True)
+class ArchiveView:
+    """Everything an archive page shows, computed once per page."""
+
+    years: tuple[Year, ...]
+    totals: Totals
+    by_country: tuple[Tally, ...]
+    by_source: tuple[Tally, ...]
+
+    @property
+    def entries(self) -> tuple:
+        return tuple(e for y in self.years for m in y.months for e in m.entries)
+
+
+def group_by_year_month(entries: Iterable, date_of: Callable = lambda e: e.date) -> tuple[Year, ...]:
+    """Group ``entries`` by year and month, keeping their order: years and
+    months appear in the order of their first entry."""
+    years: dict[int, dict[int, list]] = {}
+    for entry in entries:
+        date = date_of(entry)
+        years.setdefault(date.year, {}).setdefault(date.month, []).append(entry)
+    return tuple(
+        Year(
+            year,
+            tuple(Month(year, month, month_name(year, month), tuple(items)) for month, items in months.items()),
+        )
+        for year, months in years.items()
+    )
+
+
+def tally(entries: Iterable, facets_of: Callable) -> tuple[Tally, ...]:
+    """Count entries per facet; most posts first, then by name."""
+    counts: dict[int, list] = {}
+    for entry in entries:
+        for facet in facets_of(entry):
+            slot = counts.setdefault(id(facet), [facet, 0])
+            slot[1] += 1
+    ranked = sorted(counts.values(), key=lambda s: (-s[1], s[0].name.casefold()))
+    return tuple(Tally(facet, count) for facet, count in ranked)
+
+
+def archive_view(entries: Sequence) -> ArchiveView:
+    """The archive of ``entries`` (``Entry`` objects from the site index)."""
+    years = group_by_year_month(entries)
+    year_numbers = [y.year for y in years]
+    totals = Totals(
+        posts=len(entries),
+        updated=sum(1 for e in entries if e.is_updated),
+        corrected=sum(1 for e in entries if e.is_corrected),
+        years=len(year_numbers),
+        first_year=min(year_numbers) if year_numbers else None,
+        last_year=max(year_numbers) if year_numbers else None,
+    )
+    return ArchiveView(
+        years=years,
+        totals=totals,
+        by_country=tally(entries, lambda e: e.countries),
+        by_source=tally(entries, lambda e: e.sources),
+    )

@@ -1,0 +1,324 @@
+"""The chronicle archive (SPEC 8): grouping on its own, then real builds of
+the archive and the period archives, read back with BeautifulSoup."""
+
+from __future__ import annotations
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from pelican_chronicles.model import Chronicle, Country, Dateline, Note, Source
+from pelican_chronicles.site.archive import archive_view, group_by_year_month, safe_href
+from pelican_chronicles.site.index import SiteIndex
+
+UTC = datetime.timezone.utc
+
+POSTS = {
+    "treaty.md": """\
+        Title: (UPDATE) Treaty signed in the capital
+        Date: 2024-06-19 09:00
+        Countries: FR, DE
+        Sources: Agency A; [Wire B](https://wire.example/b)
+
+        Lead written by the author.
+
+        PARIS (Agency A) - The two leaders signed the treaty.
+
+        UPDATE (2024-06-20): The text was published.
+
+        UPDATE (2024-06-22): The parliament scheduled a vote.
+
+        CORRECTION: An earlier version misspelt a name.
+        """,
+    "budget.md": """\
+        Title: Budget vote moved
+        Date: 2024-05-02 10:00
+        Countries: FR
+        Sources: Wire B
+
+        The vote moved to Friday.
+        """,
+    "harbour.md": """\
+        Title: Harbour reopens
+        Date: 2024-05-20 08:00
+
+        The harbour reopened.
+        """,
+    "old.md": """\
+        Title: An old story
+        Date: 2022-01-10 12:00
+        Countries: JP
+
+        Something happened.
+        """,
+}
+
+PERIODS = {
+    "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/index.html",
+    "YEAR_ARCHIVE_URL": "{date:%Y}/",
+    "MONTH_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/index.html",
+    "MONTH_ARCHIVE_URL": "{date:%Y}/{date:%m}/",
+}
+
+
+def titles(soup):
+    return [a.get_text(strip=True) for a in soup.select(".chronicles-entry .chronicles-entry-title")]
+
+
+def years(soup):
+    return [s["id"] for s in soup.select(".chronicles-year")]
+
+
+# --- grouping, without Pelican ------------------------------------------------
+
+
+def post(title, date, **chronicle):
+    return SimpleNamespace(
+        title=title,
+        url=f"{title}.html",
+        date=datetime.datetime.fromisoformat(date).replace(tzinfo=UTC),
+        chronicles=Chronicle(**chronicle),
+    )
+
+
+def test_grouping_keeps_the_given_order():
+    posts = [post("c", "2024-06-19"), post("b", "2024-05-02"), post("a", "2022-01-10")]
+    grouped = group_by_year_month(posts)
+    assert [(y.year, [m.month for m in y.months]) for y in grouped] == [(2024, [6, 5]), (2022, [1])]
+    assert [e.title for e in grouped[0].months[0].entries] == ["c"]
+    oldest_first = group_by_year_month(list(reversed(posts)))
+    assert [y.year for y in oldest_first] == [2022, 2024]
+    assert [m.month for m in oldest_first[1].months] == [5, 6]
+
+
+def test_grouping_names_and_anchors():
+    (year,) = group_by_year_month([post("a", "2024-06-19"), post("b", "2024-06-01")])
+    assert year.anchor == "year-2024" and year.count == 2
+    (month,) = year.months
+    assert month.anchor == "month-2024-06"
+    assert month.name == datetime.date(2024, 6, 1).strftime("%B")
+
+
+def test_index_totals_and_tallies():
+    fr = Country("FR", "FRA", "France", "🇫🇷")
+    de = Country("DE", "DEU", "Germany", "🇩🇪")
+    notes = (Note("update", 1, "Update", datetime.datetime(2024, 6, 20, tzinfo=UTC)),)
+    posts = [
+        post("a", "2024-06-19", notes=notes, countries=(fr, de), sources=(Source("Agency A"),)),
+        post("b", "2024-05-02", countries=(fr,), flags=("correction",)),
+        post("c", "2021-01-10", dateline=Dateline("TOKYO")),
+    ]
+    index = SiteIndex.build(posts)
+    view = index.archive()
+    assert [e.article.title for e in view.entries] == ["a", "b", "c"]
+    assert view.totals.posts == 3
+    assert view.totals.updated == 1
+    assert view.totals.corrected == 1
+    assert view.totals.years == 2 and view.totals.span == "2021\u20132024"
+    assert [(t.facet.name, t.count) for t in view.by_country] == [("France", 2), ("Germany", 1)]
+    assert [(t.facet.name, t.count) for t in view.by_source] == [("Agency A", 1)]
+    first = view.entries[0]
+    assert first.latest_update == datetime.datetime(2024, 6, 20, tzinfo=UTC)
+    assert first.update_count == 1
+    assert view.entries[2].place == "TOKYO"
+
+
+def pelican_slugify(value):
+    return slugify(value, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+
+
+def test_index_oldest_first_and_slugs():
+    posts = [
+        post("a", "2024-06-19", sources=(Source("Index"),)),
+        post("b", "2023-06-19", sources=(Source("A.F.P."),)),
+        post("c", "2022-06-19", sources=(Source("AFP"),)),
+    ]
+    index = SiteIndex.build(posts, newest_first=False, slugify=pelican_slugify)
+    assert [a.title for a in index.articles] == ["c", "b", "a"]
+    slugs = sorted(f.slug for f in index.sources.values())
+    # "index" is the index page's own name; equal slugs get a number
+    assert slugs == ["afp", "afp-2", "index-2"]
+
+
+def test_safe_href_drops_scripts():
+    assert safe_href("https://wire.example/b") == "https://wire.example/b"
+    assert safe_href("/local/page.html") == "/local/page.html"
+    assert safe_href("javascript:alert(1)") is None
+    assert safe_href(None) is None
+
+
+def test_speakers_index_collects_named_statements():
+    from pelican_chronicles.model import Quote, Turn
+
+    posts = [
+        post("new", "2024-06-19", quotes=(Quote("quote-1", "We agree.", speaker="A. Minister", role="Minister"),),
+             turns=(Turn("turn-1", "Question", "Why?", is_question=True),
+                    Turn("turn-2", "a. minister", "Because.", named=True))),
+        post("old", "2023-01-02", quotes=(Quote("quote-1", "Earlier words.", speaker="A. Minister"),)),
+    ]
+    index = SiteIndex.build(posts)
+    assert list(index.speakers) == ["a. minister"]
+    speaker = index.speakers["a. minister"]
+    assert [(s.article.title, s.anchor) for s in speaker.statements] == [
+        ("new", "quote-1"), ("new", "turn-2"), ("old", "quote-1")]
+    assert speaker.statements[0].url == "new.html#quote-1"
+    assert speaker.count == 3 and len(speaker.articles) == 2
+
+
+# --- the archive page --------------------------------------------------------
+
+
+@pytest.fixture
+def site(build):
+    return build(POSTS)
+
+
+def test_archive_replaces_the_themes_archive(site):
+    soup = site.soup("archives.html")
+    (root,) = soup.select(".chronicles-archive")
+    assert root.select_one("h1").get_text(strip=True) == "Archives"
+    assert "Chronicle Test" in root.select_one(".chronicles-archive-header").get_text()
+    assert soup.title.get_text().startswith("Archives")
+
+
+def test_archive_totals(site):
+    totals = {
+        div.dt.get_text(strip=True): div.dd.get_text(" ", strip=True)
+        for div in site.soup("archives.html").select(".chronicles-totals > div")
+    }
+    assert totals["Posts"] == "4"
+    assert totals["Updated posts"] == "1"
+    assert totals["Corrected posts"] == "1"
+    assert totals["Years covered"] == "2 (2022\u20132024)"
+
+
+def test_archive_years_months_and_entries_newest_first(site):
+    soup = site.soup("archives.html")
+    assert years(soup) == ["year-2024", "year-2022"]
+    months = [s["id"] for s in soup.select("#year-2024 .chronicles-month")]
+    assert months == ["month-2024-06", "month-2024-05"]
+    assert titles(soup) == ["Treaty signed in the capital", "Harbour reopens", "Budget vote moved", "An old story"]
+    may = soup.select_one("#month-2024-05")
+    assert may.h3.get_text(" ", strip=True) == f"{datetime.date(2024, 5, 1):%B} 2 posts"
+    assert soup.select_one("#year-2022 h2").get_text(" ", strip=True) == "2022 1 post"
+
+
+def test_archive_oldest_first(build):
+    soup = build(POSTS, NEWEST_FIRST_ARCHIVES=False).soup("archives.html")
+    assert years(soup) == ["year-2022", "year-2024"]
+    assert titles(soup) == ["An old story", "Budget vote moved", "Harbour reopens", "Treaty signed in the capital"]
+    rail = [a["href"] for a in soup.select(".chronicles-rail a")]
+    assert rail == ["#year-2022", "#year-2024"]
+
+
+def test_year_rail_links_every_year_with_its_count(site):
+    soup = site.soup("archives.html")
+    rail = soup.select_one("nav.chronicles-rail")
+    assert rail["aria-label"]
+    links = rail.select("a")
+    assert [a["href"] for a in links] == ["#year-2024", "#year-2022"]
+    assert [a.select_one(".chronicles-count").get_text(" ", strip=True) for a in links] == ["3 posts", "1 post"]
+    for link in links:
+        assert soup.find(id=link["href"][1:]) is not None
+
+
+def test_entry_markup(site):
+    soup = site.soup("archives.html")
+    entry = soup.select(".chronicles-entry")[0]
+    time = entry.select_one("time.chronicles-entry-date")
+    assert time["datetime"].startswith("2024-06-19T09:00")
+    link = entry.select_one("a.chronicles-entry-title")
+    assert link["href"] == "/treaty-signed-in-the-capital.html"
+    update = entry.select_one(".chronicles-badge.chronicles-badge-update")
+    assert update.time["datetime"].startswith("2024-06-22")  # the latest update
+    assert "Updated" in update.get_text() and "2 updates" in update.get_text()
+    correction = entry.select_one(".chronicles-badge.chronicles-badge-correction")
+    assert correction.get_text(strip=True).startswith("Corrected")
+    assert entry.select_one(".chronicles-entry-place").get_text(strip=True) == "PARIS"
+
+
+def test_entry_without_notes_has_no_badge(site):
+    soup = site.soup("archives.html")
+    harbour = soup.select(".chronicles-entry")[1]
+    assert harbour.select_one(".chronicles-entry-title").get_text() == "Harbour reopens"
+    assert harbour.select(".chronicles-badge") == []
+    assert harbour.select(".chronicles-entry-meta") == []
+
+
+def test_titles_are_escaped(build):
+    site = build({"x.md": "Title: Tom & Jerry <script>alert(1)</script>\nDate: 2024-01-01\n\nBody."})
+    soup = site.soup("archives.html")
+    assert soup.select(".chronicles-archive script") == []
+    assert "Tom & Jerry" in soup.select_one(".chronicles-entry-title").get_text()
+
+
+def test_filter_script_and_stylesheet(site):
+    soup = site.soup("archives.html")
+    script = soup.find("script", src="/theme/chronicles/chronicles.js")
+    assert script is not None and script.has_attr("defer")
+    assert soup.find("link", rel="stylesheet", href="/theme/chronicles/chronicles.css") is not None
+    assert site.exists("theme/chronicles/chronicles.js")
+    assert site.exists("theme/chronicles/chronicles.css")
+    placeholder = soup.select_one(".chronicles-archive .chronicles-filter")
+    assert placeholder.has_attr("hidden")  # shown by the script only
+
+
+def test_filter_script_off(build):
+    soup = build(POSTS, CHRONICLES_FILTER_SCRIPT=False).soup("archives.html")
+    assert soup.find("script", src="/theme/chronicles/chronicles.js") is None
+    assert soup.select(".chronicles-entry")
+
+
+def test_archive_off_leaves_the_themes_archive(build):
+    site = build(POSTS, CHRONICLES_ARCHIVE=False, **PERIODS)
+    for page in ("archives.html", "2024/index.html"):
+        soup = site.soup(page)
+        assert soup.select(".chronicles-archive") == []
+        assert soup.select("dl dd a")  # the simple theme's list of posts
+    assert "Archives for" in site.text("archives.html")
+
+
+@pytest.mark.parametrize("theme", ["simple", "notmyidea"])
+def test_archive_in_both_themes(build, theme):
+    soup = build(POSTS, THEME=theme).soup("archives.html")
+    assert len(soup.select(".chronicles-archive")) == 1
+    assert len(soup.select(".chronicles-entry")) == 4
+    # inside the theme's own page
+    if theme == "simple":
+        assert soup.select_one("main > .chronicles-archive") is not None
+    else:
+        assert soup.select_one("header#banner") is not None
+        assert soup.select_one("body > .chronicles-archive") is not None
+
+
+def test_archive_at_another_path(build):
+    site = build(POSTS, ARCHIVES_SAVE_AS="archive/index.html", ARCHIVES_URL="archive/")
+    assert site.soup("archive/index.html").select(".chronicles-archive")
+    assert not site.exists("archives.html")
+
+
+# --- period archives ----------------------------------------------------------
+
+
+def test_period_archives_in_the_same_layout(build):
+    site = build(POSTS, **PERIODS)
+    year = site.soup("2024/index.html")
+    assert year.select_one(".chronicles-archive.chronicles-archive-period") is not None
+    assert year.select_one(".chronicles-archive-title").get_text(strip=True) == "Archives: 2024"
+    assert years(year) == ["year-2024"]
+    assert titles(year) == ["Treaty signed in the capital", "Harbour reopens", "Budget vote moved"]
+    month = site.soup("2024/05/index.html")
+    june = datetime.date(2024, 5, 1).strftime("%B")
+    assert month.select_one(".chronicles-archive-title").get_text(strip=True) == f"Archives: {june} 2024"
+    assert titles(month) == ["Harbour reopens", "Budget vote moved"]
+    assert [s["id"] for s in month.select(".chronicles-month")] == ["month-2024-05"]
+    totals = {d.dt.get_text(strip=True): d.dd.get_text(strip=True) for d in month.select(".chronicles-totals > div")}
+    assert totals["Posts"] == "2"
+
+
+def test_period_archives_in_notmyidea(build):
+    site = build(POSTS, THEME="notmyidea", **PERIODS)
+    assert titles(site.soup("2022/index.html")) == ["An old story"]

@@ -1,0 +1,264 @@
+"""Facet pages (SPEC 5, 6, 7, 8): sources, countries and speakers, their
+indexes, and the archive's "by country" and "by source" summaries."""
+
+from __future__ import annotations
+
+import pytest
+
+POSTS = {
+    "treaty.md": """\
+        Title: Treaty signed in the capital
+        Date: 2024-06-19 09:00
+        Countries: FR, DE
+        Sources: Agency A; [Wire B](https://wire.example/b)
+
+        PARIS (Dateline Agency) - The two leaders signed the treaty.
+
+        > This is not just a statement, it is already happening.
+        >
+        > — A. Minister, Minister of Foreign Affairs, [Agency A](https://agency.example/item), 2024-06-19
+
+        Question: Does this clause mean what it says?
+
+        💬 A. Minister: It means exactly that.
+        """,
+    "budget.md": """\
+        Title: Budget vote moved
+        Date: 2024-05-02 10:00
+        Countries: FRA
+        Sources: wire b
+
+        Question: When is the vote?
+
+        💬 B. Spokesperson: On Friday.
+        """,
+    "old.md": """\
+        Title: An old story
+        Date: 2022-01-10 12:00
+        Countries: Japan
+        Sources: Agency A <https://agency.example/>
+
+        > Earlier words.
+        >
+        > — A. Minister
+
+        Nothing else.
+        """,
+    "plain.md": """\
+        Title: A plain post
+        Date: 2023-03-03
+
+        No sources, no countries.
+        """,
+}
+
+
+@pytest.fixture
+def site(build):
+    return build(POSTS)
+
+
+def entry_titles(soup):
+    return [a.get_text(strip=True) for a in soup.select(".chronicles-entry-title")]
+
+
+def listed(soup):
+    """(link text, href, count text) of an index page's list."""
+    return [
+        (li.a.get_text(" ", strip=True), li.a["href"], li.select_one(".chronicles-count").get_text(strip=True))
+        for li in soup.select(".chronicles-facet-list li")
+    ]
+
+
+# --- sources ------------------------------------------------------------------
+
+
+def test_sources_index_lists_every_source_with_counts(site):
+    soup = site.soup("sources/index.html")
+    assert soup.select_one(".chronicles-archive-title").get_text(strip=True) == "Sources"
+    assert listed(soup) == [
+        ("Agency A", "/sources/agency-a.html", "2 posts"),
+        ("Dateline Agency", "/sources/dateline-agency.html", "1 post"),
+        ("Wire B", "/sources/wire-b.html", "2 posts"),
+    ]
+
+
+def test_source_page_lists_the_posts_that_cite_it(site):
+    soup = site.soup("sources/wire-b.html")
+    (root,) = soup.select(".chronicles-archive.chronicles-archive-source")
+    assert root.select_one(".chronicles-archive-title").get_text(strip=True) == "Wire B"
+    # merged case-insensitively: "Wire B" and "wire b" are one source
+    assert entry_titles(soup) == ["Treaty signed in the capital", "Budget vote moved"]
+    assert [s["id"] for s in soup.select(".chronicles-year")] == ["year-2024"]
+    website = root.select_one("a.chronicles-source-home")
+    assert website["href"] == "https://wire.example/b"
+
+
+def test_source_page_in_archive_order(build):
+    soup = build(POSTS, NEWEST_FIRST_ARCHIVES=False).soup("sources/agency-a.html")
+    assert entry_titles(soup) == ["An old story", "Treaty signed in the capital"]
+
+
+def test_archive_entries_link_their_sources(site):
+    soup = site.soup("archives.html")
+    entry = soup.select(".chronicles-entry")[0]
+    sources = [(a.get_text(), a["href"]) for a in entry.select(".chronicles-entry-sources a.chronicles-source")]
+    assert ("Agency A", "/sources/agency-a.html") in sources
+    assert ("Wire B", "/sources/wire-b.html") in sources
+    for _, href in sources:
+        assert site.exists(href.lstrip("/"))
+
+
+def test_source_slugs_follow_the_sites_substitutions(build):
+    site = build(
+        {"a.md": "Title: A\nDate: 2024-01-01\nSources: C++ Weekly\n\nBody."},
+        SLUG_REGEX_SUBSTITUTIONS=[(r"\+", "plus"), (r"[^\w\s-]", ""), (r"[-\s]+", "-")],
+    )
+    assert site.exists("sources/cplusplus-weekly.html")
+
+
+def test_a_source_named_index_does_not_replace_the_index(build):
+    site = build({"a.md": "Title: A\nDate: 2024-01-01\nSources: Index\n\nBody."})
+    assert site.soup("sources/index.html").select_one(".chronicles-facet-list")
+    assert entry_titles(site.soup("sources/index-2.html")) == ["A"]
+
+
+# --- countries ----------------------------------------------------------------
+
+
+def test_countries_index(site):
+    soup = site.soup("countries/index.html")
+    rows = listed(soup)
+    assert [(text.split()[-1], href, count) for text, href, count in rows] == [
+        ("France", "/countries/fr.html", "2 posts"),
+        ("Germany", "/countries/de.html", "1 post"),
+        ("Japan", "/countries/jp.html", "1 post"),
+    ]
+    flag = soup.select_one(".chronicles-facet-list .chronicles-country .chronicles-flag")
+    assert flag["aria-hidden"] == "true"
+
+
+def test_country_page_lists_its_posts(site):
+    soup = site.soup("countries/fr.html")
+    (root,) = soup.select(".chronicles-archive.chronicles-archive-country")
+    assert "France" in root.select_one(".chronicles-archive-title").get_text()
+    # FR and FRA are one country
+    assert entry_titles(soup) == ["Treaty signed in the capital", "Budget vote moved"]
+    assert entry_titles(site.soup("countries/jp.html")) == ["An old story"]
+
+
+def test_archive_entries_link_their_countries(site):
+    entry = site.soup("archives.html").select(".chronicles-entry")[0]
+    countries = [(a.get_text(" ", strip=True).split()[-1], a["href"]) for a in entry.select("a.chronicles-country")]
+    assert countries == [("France", "/countries/fr.html"), ("Germany", "/countries/de.html")]
+
+
+# --- summaries ----------------------------------------------------------------
+
+
+def test_archive_summaries_by_country_and_source(site):
+    soup = site.soup("archives.html")
+    by_country = [
+        (li.a.get_text(" ", strip=True).split()[-1], li.select_one(".chronicles-count").get_text())
+        for li in soup.select(".chronicles-by-country li")
+    ]
+    assert by_country == [("France", "2"), ("Germany", "1"), ("Japan", "1")]
+    by_source = [(li.a.get_text(), li.select_one(".chronicles-count").get_text()) for li in soup.select(".chronicles-by-source li")]
+    assert by_source == [("Agency A", "2"), ("Wire B", "2"), ("Dateline Agency", "1")]
+    assert soup.select_one(".chronicles-by-country h2").get_text(strip=True) == "By country"
+
+
+def test_country_page_summaries_leave_out_the_country_itself(site):
+    soup = site.soup("countries/fr.html")
+    names = [li.a.get_text(" ", strip=True).split()[-1] for li in soup.select(".chronicles-by-country li")]
+    assert names == ["Germany"]
+    sources = [li.a.get_text() for li in soup.select(".chronicles-by-source li")]
+    assert sources == ["Wire B", "Agency A", "Dateline Agency"]
+
+
+# --- speakers -----------------------------------------------------------------
+
+
+def test_speakers_index(site):
+    soup = site.soup("speakers/index.html")
+    assert listed(soup) == [
+        ("A. Minister", "/speakers/a-minister.html", "3 statements"),
+        ("B. Spokesperson", "/speakers/b-spokesperson.html", "1 statement"),
+    ]
+
+
+def test_statements_page_newest_first_with_links_back(site):
+    soup = site.soup("speakers/a-minister.html")
+    assert soup.select_one(".chronicles-archive-title").get_text(strip=True) == "A. Minister"
+    items = soup.select(".chronicles-statement")
+    assert [i.blockquote.get_text(strip=True) for i in items] == [
+        "This is not just a statement, it is already happening.",
+        "It means exactly that.",
+        "Earlier words.",
+    ]
+    links = [i.select_one(".chronicles-statement-context a")["href"] for i in items]
+    assert links == [
+        "/treaty-signed-in-the-capital.html#quote-1",
+        "/treaty-signed-in-the-capital.html#turn-2",
+        "/an-old-story.html#quote-1",
+    ]
+    assert [i.time["datetime"][:10] for i in items] == ["2024-06-19", "2024-06-19", "2022-01-10"]
+    assert "Minister of Foreign Affairs" in items[0].get_text()
+    # the anchors exist in the posts
+    post = site.soup("treaty-signed-in-the-capital.html")
+    assert post.find(id="quote-1") is not None and post.find(id="turn-2") is not None
+
+
+def test_question_labels_are_not_speakers(site):
+    text = site.text("speakers/index.html")
+    assert "Question" not in text
+
+
+# --- settings -----------------------------------------------------------------
+
+
+def test_index_pages_can_be_turned_off(build):
+    site = build(
+        POSTS,
+        CHRONICLES_SOURCES_SAVE_AS=None,
+        CHRONICLES_COUNTRIES_SAVE_AS=None,
+        CHRONICLES_SPEAKERS_SAVE_AS=None,
+    )
+    assert not site.exists("sources/index.html")
+    assert not site.exists("countries/index.html")
+    assert not site.exists("speakers/index.html")
+    assert site.exists("sources/wire-b.html")  # the facet pages stay
+
+
+def test_facet_paths_are_settable(build):
+    site = build(
+        POSTS,
+        CHRONICLES_COUNTRY_SAVE_AS="where/{slug}/index.html",
+        CHRONICLES_COUNTRY_URL="where/{slug}/",
+    )
+    assert entry_titles(site.soup("where/de/index.html")) == ["Treaty signed in the capital"]
+    hrefs = [a["href"] for a in site.soup("archives.html").select(".chronicles-entry a.chronicles-country")]
+    assert "/where/de/" in hrefs
+
+
+def test_relative_urls(build):
+    site = build(POSTS, RELATIVE_URLS=True)
+    soup = site.soup("countries/fr.html")
+    link = soup.select_one(".chronicles-entry-title")["href"]
+    assert link == "../treaty-signed-in-the-capital.html"
+
+
+@pytest.mark.parametrize("theme", ["simple", "notmyidea"])
+def test_facet_pages_in_both_themes(build, theme):
+    site = build(POSTS, THEME=theme)
+    for page in ("sources/index.html", "sources/agency-a.html", "countries/fr.html", "speakers/a-minister.html"):
+        soup = site.soup(page)
+        assert soup.select(".chronicles-page"), page
+        assert soup.find("link", rel="stylesheet", href="/theme/chronicles/chronicles.css"), page
+    assert len(site.soup("countries/fr.html").select(".chronicles-entry")) == 2
+
+
+def test_names_are_escaped(build):
+    site = build({"a.md": "Title: A\nDate: 2024-01-01\nSources: <b>Bold</b> & Co\n\nBody."})
+    soup = site.soup("sources/index.html")
+    assert soup.select(".chronicles-facet-list b") == []
