@@ -12,6 +12,7 @@ import logging
 import os
 import zoneinfo
 
+from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 from pelican.readers import MarkdownReader
 
@@ -26,7 +27,11 @@ from .titles import split_flags
 
 logger = logging.getLogger(__name__)
 
+# The plugin's templates under chronicles/ are found after the theme's, so
+# a theme can override them; the shims in overrides/ (base.html, archives.html,
+# period_archives.html) come before the theme's and extend it.
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
+SHIMS = os.path.join(TEMPLATES, "overrides")
 
 
 def register():
@@ -35,7 +40,7 @@ def register():
     signals.article_generator_context.connect(build_chronicle)
     signals.page_generator_context.connect(build_chronicle)
     signals.content_object_init.connect(report_problems)
-    signals.generator_init.connect(add_filters)
+    signals.generator_init.connect(prepare_environment)
     signals.get_generators.connect(add_generator)
     signals.all_generators_finalized.connect(summarise_without_blocks)
 
@@ -52,8 +57,8 @@ def configure(pelican):
     extensions[:] = [e for e in extensions if not isinstance(e, ChroniclesExtension)]
     extensions.append(markdown_extension(settings))
     overrides = settings.setdefault("THEME_TEMPLATES_OVERRIDES", [])
-    if TEMPLATES not in overrides:
-        overrides.append(TEMPLATES)
+    if SHIMS not in overrides:
+        overrides.append(SHIMS)
 
 
 def markdown_extension(settings) -> ChroniclesExtension:
@@ -70,8 +75,15 @@ def markdown_extension(settings) -> ChroniclesExtension:
     )
 
 
-def add_filters(generator):
+def prepare_environment(generator):
+    """Filters for every generator, and the chronicles/ templates after the
+    theme's in its template search."""
     generator.env.filters.update(FILTERS)
+    loader = generator.env.loader
+    if isinstance(loader, ChoiceLoader) and not any(
+        getattr(each, "searchpath", None) == [TEMPLATES] for each in loader.loaders
+    ):
+        loader.loaders.append(FileSystemLoader(TEMPLATES))
 
 
 def add_generator(pelican):

@@ -4,6 +4,7 @@ the archive and the period archives, read back with BeautifulSoup."""
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -322,3 +323,21 @@ def test_period_archives_in_the_same_layout(build):
 def test_period_archives_in_notmyidea(build):
     site = build(POSTS, THEME="notmyidea", **PERIODS)
     assert titles(site.soup("2022/index.html")) == ["An old story"]
+
+
+def test_a_theme_can_override_a_chronicles_template(build, tmp_path):
+    import shutil
+
+    import pelican
+
+    simple = Path(pelican.__file__).parent / "themes" / "simple"
+    theme = tmp_path / "theme"
+    shutil.copytree(simple, theme)
+    (theme / "templates" / "chronicles").mkdir()
+    (theme / "templates" / "chronicles" / "archive.html").write_text(
+        '{% extends "base.html" %}{% block content %}<p id="theme-archive">{{ dates|length }} posts</p>{% endblock %}'
+    )
+    site = build({"a.md": "Title: A\nDate: 2024-01-02\n\nText."}, THEME=str(theme))
+    assert site.soup("archives.html").select_one("#theme-archive").get_text() == "1 posts"
+    # the theme's own base still frames the page, with the chronicles head added
+    assert site.soup("archives.html").select_one('link[href$="chronicles.css"]') is not None
