@@ -79,14 +79,53 @@ def stylesheet(value):
 
 
 DEFAULT_LABELS = {
+    # notes
     "update": "Update",
     "correction": "Correction",
     "update_log": "Updates to this post",
-    "sources": "Sources",
-    "updated_badge": "Updated",
-    "corrected_badge": "Corrected",
     "updates_page": "Updates and corrections",
     "no_updates": "No post has been updated or corrected yet.",
+    # sources list
+    "sources": "Sources",
+    # badges
+    "updated_badge": "Updated",
+    "corrected_badge": "Corrected",
+    "update_one": "update",
+    "update_many": "updates",
+    "correction_one": "correction",
+    "correction_many": "corrections",
+    # archive and facet pages
+    "archives": "Archives",
+    "posts": "Posts",
+    "updated_posts": "Updated posts",
+    "corrected_posts": "Corrected posts",
+    "years_covered": "Years covered",
+    "years": "Years",
+    "by_country": "By country",
+    "by_source": "By source",
+    "countries": "Countries",
+    "speakers": "Speakers",
+    "statements": "Statements",
+    "statements_by": "Statements by",
+    "statement_in": "in",
+    "source_website": "Website",
+    "via": "via",
+    "no_posts": "No posts yet.",
+    "no_entries": "Nothing here yet.",
+    "post_word": "post",
+    "posts_word": "posts",
+    "source_word": "source",
+    "sources_word": "sources",
+    "country_word": "country",
+    "countries_word": "countries",
+    "speaker_word": "speaker",
+    "speakers_word": "speakers",
+    "statement_word": "statement",
+    "statements_word": "statements",
+    # filter script
+    "filter": "Filter posts",
+    "filter_placeholder": "Title, place, source or country",
+    "filter_status": "{shown} of {total} posts shown",
 }
 
 
