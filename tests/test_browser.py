@@ -21,7 +21,6 @@ pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "demo_site" / "pelicanconf.py"
-SCREENSHOTS = ROOT / "docs" / "screenshots"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -276,9 +275,12 @@ def test_axe_finds_no_serious_violation(open_page, demo, which, color_scheme):
 # --- screenshots for the docs ------------------------------------------------------
 
 
-def test_screenshots(open_page, demo):
-    """docs/screenshots/: the archive wide and narrow, and a post."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def test_screenshots(open_page, demo, tmp_path):
+    """The archive wide and narrow, and a post. They go to a temporary
+    directory; to refresh the README's pictures run
+    ``CHRONICLES_SCREENSHOTS=docs/screenshots python -m pytest tests/test_browser.py -k screenshots``."""
+    target = Path(os.environ.get("CHRONICLES_SCREENSHOTS") or tmp_path)
+    target.mkdir(parents=True, exist_ok=True)
     shots = {
         "archive-wide.png": ("archives.html", 1280),
         "archive-narrow.png": ("archives.html", 375),
@@ -286,5 +288,5 @@ def test_screenshots(open_page, demo):
     }
     for name, (path, width) in shots.items():
         page, _ = open_page(path, width=width)
-        page.screenshot(path=str(SCREENSHOTS / name), full_page=(name == "post.png"))
-        assert (SCREENSHOTS / name).stat().st_size > 10_000
+        page.screenshot(path=str(target / name), full_page=(name == "post.png"))
+        assert (target / name).stat().st_size > 10_000
