@@ -1,10 +1,181 @@
-"""Datelines (SPEC)."""
+"""Datelines (SPEC 3).
+
+A top-level paragraph that begins like a wire report, ``PLACE (Source) -``,
+gets its dateline wrapped:
+
+    PYONGYANG (Sputnik) -Earlier in the day ...
+
+    <p><span class="chronicles-dateline"><span class="chronicles-dateline-place">PYONGYANG</span>
+    (<span class="chronicles-source">Sputnik</span>) -</span>Earlier in the day ...</p>
+
+PLACE is one to five upper-case words in any script (``WASHINGTON, D.C.``,
+``SÃO PAULO``, ``МОСКВА``), perhaps followed by a region as wire styles
+write it (``SPRINGFIELD, Ill.``) and a date (``KYIV, June 3``);
+the dash is ``-``, ``--``, ``–`` or ``—``, with or without spaces. The
+author's characters stay exactly as typed. "NATO (the alliance) said" is no
+dateline: the source must start with a capital or a digit, a dash must
+follow it, and a source that merely spells out the place ("NATO (North
+Atlantic Treaty Organization) - ...") is an acronym, not an agency.
+
+No regular expression here scans more than a bounded prefix of the
+paragraph, so a paragraph of any length costs the same.
+"""
 
 from __future__ import annotations
 
-from .common import ConventionProcessor
+import re
+from typing import NamedTuple
+
+from .. import dates
+from ..model import Dateline, Source
+from .common import NOTE_CLASS, ConventionProcessor, element, has_class, sub
+
+MAX_WORDS = 5  # upper-case words in PLACE
+MAX_REGION_WORDS = 3  # words of the region after them: "SPRINGFIELD, Ill."
+MAX_HEAD = 120  # characters before the opening parenthesis: place and date
+MAX_SOURCE = 60  # characters of the source's name
+MAX_DATE = 40  # characters of the date after the place
+
+# The shape, anchored and bounded: up to MAX_HEAD characters without a
+# parenthesis or line break that start with a letter, "(", a source that
+# starts with a letter or digit, ")", optional spaces, the dash. Each part
+# stops at the first character that can end it, so matching is linear; the
+# words of the head are checked in Python.
+_DATELINE = re.compile(
+    rf"(?P<head>[^\W\d_][^()\n]{{1,{MAX_HEAD - 1}}})"
+    rf"\((?P<source>[^\W_][^()\n]{{0,{MAX_SOURCE - 1}}})\)"
+    r"(?P<dash>[ \t]{0,8}(?:--|[-–—]))"
+)
+# A word of a place: letters (and combining accents), and the punctuation of
+# place names: "WASHINGTON, D.C.", "PORT-AU-PRINCE", "N'DJAMENA",
+# "BEIJING/WASHINGTON". Whether it is upper-case is str.isupper's to say.
+_PLACE_WORD = re.compile(r"(?:[^\W\d_]|[.,'’/\u0300-\u036f-])+")
+# The date in the dateline is compared to this when it has no year; only
+# whether it reads as a date matters here.
+_SOME_DAY = dates.parse_date("2000-01-01")
+
+
+def top_level_runs(root):
+    """The top-level blocks in document order, as (container, blocks) pairs:
+    the root's blocks between note sections, and each section's blocks. Each
+    list holds siblings, so "directly after" and "consecutive" mean what they
+    say; the lists are copies, safe to walk while the tree changes."""
+    run = []
+    for child in list(root):
+        if child.tag == "section" and has_class(child, NOTE_CLASS):
+            if run:
+                yield root, run
+                run = []
+            yield child, list(child)
+        else:
+            run.append(child)
+    if run:
+        yield root, run
+
+
+def is_place_word(word: str) -> bool:
+    """An upper-case word in any script: letters (and their accents) and the
+    punctuation of place names, with at least one letter, none lower-case."""
+    return word.isupper() and _PLACE_WORD.fullmatch(word) is not None
+
+
+def spells_out(place: str, source: str) -> bool:
+    """True when ``source`` expands the acronym ``place``: NATO (North
+    Atlantic Treaty Organization)."""
+    words = source.split()
+    if len(words) < 2:  # "Sputnik": an agency's name, no expansion
+        return False
+    letters = "".join(filter(str.isalpha, place))
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return initials.casefold() == letters.casefold()
+
+
+def is_date(text: str) -> bool:
+    if not text or len(text) > MAX_DATE:
+        return False
+    try:
+        dates.parse_date(text, after=_SOME_DAY)
+    except ValueError:
+        return False
+    return True
+
+
+class Match(NamedTuple):
+    """Where the parts of a dateline stand in the paragraph's text."""
+
+    place_end: int  # end of the place name (a trailing comma excluded)
+    open_at: int  # the "("
+    close_at: int  # the ")"
+    dash_end: int  # just after the dash
+    date_text: str | None
+
+
+def is_region(text: str) -> bool:
+    """A state or region after the city, as wire styles write it:
+    "SPRINGFIELD, Ill.", "PORT ELARA, North Coast"."""
+    words = text.split()
+    return 0 < len(words) <= MAX_REGION_WORDS and all(
+        w[0].isupper() and _PLACE_WORD.fullmatch(w) for w in words
+    )
+
+
+def match(text: str) -> Match | None:
+    """The dateline at the start of ``text``, or None."""
+    if not text[:1].isupper():
+        return None
+    found = _DATELINE.match(text)
+    if not found:
+        return None
+    head, source = found.group("head"), found.group("source")
+    if not (source[0].isupper() or source[0].isdigit()):
+        return None
+    place_end = count = 0
+    for word in head.split(None, MAX_WORDS)[:MAX_WORDS]:
+        if not is_place_word(word):
+            break
+        place_end = head.index(word, place_end) + len(word)
+        count += 1
+    if count == 0:
+        return None
+    if head[place_end - 1] == ",":
+        place_end -= 1
+    if sum(map(str.isalpha, head[:place_end])) < 2:
+        return None
+    rest = head[place_end:].lstrip(" \t")
+    if rest.startswith(","):
+        region = rest[1:].split(",", 1)[0].strip()
+        if not is_date(region) and is_region(region):
+            place_end = head.index(region, place_end) + len(region)
+    rest = head[place_end:].strip(" \t,")
+    if rest and not is_date(rest):
+        return None
+    if count == 1 and spells_out(head[:place_end], source):
+        return None
+    return Match(place_end, found.start("source") - 1, found.end("source"), found.end(), rest or None)
 
 
 class DatelineProcessor(ConventionProcessor):
     def apply(self, root):
-        pass
+        for _container, blocks in top_level_runs(root):
+            for el in blocks:
+                if el.tag == "p" and el.text and not len(el):
+                    found = match(el.text)
+                    if found:
+                        self.wrap(el, found)
+
+    def wrap(self, p, found: Match):
+        text = p.text
+        place = text[: found.place_end]
+        source = text[found.open_at + 1 : found.close_at]
+        dateline = element("span", class_="chronicles-dateline")
+        place_span = sub(dateline, "span", place, class_="chronicles-dateline-place")
+        place_span.tail = text[found.place_end : found.open_at + 1]
+        source_span = sub(dateline, "span", class_="chronicles-source")
+        source_span.text = source  # the author's words: inline Markdown treats them as it would have
+        source_span.tail = text[found.close_at : found.dash_end]
+        dateline.tail = text[found.dash_end :] or None
+        p.text = None
+        p.insert(0, dateline)
+        name = source.strip()
+        self.state.datelines.append(Dateline(place=place, source=name, date_text=found.date_text))
+        self.state.sources.append(Source(name))

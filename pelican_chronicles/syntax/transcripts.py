@@ -1,10 +1,170 @@
-"""Transcripts (SPEC)."""
+"""Interview transcripts (SPEC 5).
+
+Consecutive top-level paragraphs that each begin with a speaker label form
+a transcript:
+
+    Question: Would you ...
+
+    💬 A. Minister: If anyone ...
+
+    <div class="chronicles-transcript">
+      <p class="chronicles-turn chronicles-turn-question" id="turn-1"><span
+         class="chronicles-speaker">Question:</span> Would you ...</p>
+      <p class="chronicles-turn" id="turn-2"><span class="chronicles-speaker"><span
+         aria-hidden="true">💬</span> A. Minister:</span> If anyone ...</p>
+    </div>
+
+Labels: the question and answer words (``Question:``, ``Q:``, ``Answer:``,
+``A:``; one-letter words match their case, longer ones any case; bold
+allowed, ``**Q:**``), and a speech balloon with a name (``💬 A. Minister:``).
+A bold name (``**Dana Ortiz:**``, the colon inside or outside the bold)
+is a label only after one of those in the same run, so a paragraph that
+merely starts with a bold phrase stays a paragraph. The label stays as
+typed; the author's text after it is left to inline Markdown.
+"""
 
 from __future__ import annotations
 
-from .common import ConventionProcessor
+import re
+from dataclasses import dataclass
+
+from .common import ConventionProcessor, element, sub
+from .datelines import top_level_runs
+
+MAX_NAME = 60
+BALLOONS = ("💬", "🗨\ufe0f", "🗨", "🗯\ufe0f", "🗯", "💭")  # longest spelling first
+_EMPHASIS = r"\*\*|__|\*|_"
+# A name: up to MAX_NAME characters, no colon, no line break, no emphasis
+# character; anchored and bounded, so matching is linear.
+_NAME = rf"[^:\n*_]{{1,{MAX_NAME}}}"
+_BALLOON = re.compile(
+    rf"(?P<balloon>{'|'.join(BALLOONS)})[ \t\u00a0]{{0,8}}(?P<open>{_EMPHASIS})?"
+    rf"(?P<name>{_NAME})(?P<shut>{_EMPHASIS})?:(?P<close>{_EMPHASIS})?(?=\s|$)"
+)
+_BOLD = re.compile(rf"(?P<open>\*\*|__)(?P<name>{_NAME})(?:(?P=open):|:(?P=open))(?=\s|$)")
+
+QUESTION, ANSWER, NAMED, BOLD = "question", "answer", "named", "bold"
+
+
+@dataclass
+class Label:
+    kind: str  # QUESTION, ANSWER, NAMED (a balloon) or BOLD
+    speaker: str  # without colon, emphasis and balloon
+    end: int  # where the author's text after the label begins
+    balloon: str | None = None
+
+
+def role_pattern(words) -> re.Pattern:
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<open>{_EMPHASIS})?(?P<word>{alternation})(?P<shut>{_EMPHASIS})?:(?P<close>{_EMPHASIS})?(?=\s|$)",
+        re.IGNORECASE,
+    )
+
+
+def balanced(found: re.Match) -> bool:
+    """Emphasis opened before the word closes before or after the colon,
+    and none closes that was not opened."""
+    opened = found.group("open")
+    closed = found.group("shut") or found.group("close")
+    if found.group("shut") and found.group("close"):
+        return False
+    return opened == closed
 
 
 class TranscriptProcessor(ConventionProcessor):
+    def __init__(self, md, ext):
+        super().__init__(md, ext)
+        self.kinds = {}
+        for kind, key in ((QUESTION, "question_words"), (ANSWER, "answer_words")):
+            for word in self.config(key):
+                self.kinds.setdefault(word.casefold(), (kind, word))
+        self.role_re = role_pattern(w for _kind, w in self.kinds.values())
+
+    # --- recognising a label ---------------------------------------------------
+
+    def label(self, el) -> Label | None:
+        if el.tag != "p" or not el.text or len(el):
+            return None
+        text = el.text
+        found = self.role_re.match(text)
+        if found and balanced(found):
+            typed = found.group("word")
+            kind, word = self.kinds.get(typed.casefold(), (None, ""))
+            if kind and (len(word) > 1 or typed == word):  # "Q:" but not "q:"
+                return Label(kind, typed, found.end())
+        found = _BALLOON.match(text)
+        if found and balanced(found) and found.group("name").strip():
+            return Label(NAMED, found.group("name").strip(), found.end(), found.group("balloon"))
+        found = _BOLD.match(text)
+        if found and found.group("name").strip() == found.group("name"):
+            return Label(BOLD, found.group("name"), found.end())
+        return None
+
+    # --- runs and turns ------------------------------------------------------------
+
     def apply(self, root):
-        pass
+        number = 0
+        for container, blocks in top_level_runs(root):
+            runs = []
+            run = []  # (p, Label) of the open transcript
+            for el in [*blocks, None]:
+                found = self.label(el) if el is not None else None
+                if found is not None and (run or found.kind != BOLD):
+                    run.append((el, found))
+                elif run:
+                    runs.append(run)
+                    run = []
+            if runs:
+                number = self.build(container, runs, number)
+
+    def build(self, container, runs, number: int) -> int:
+        """Wrap each run into its transcript; the container's children are
+        rebuilt in one pass, however many runs there are."""
+        transcripts = {}  # the first paragraph of a run: its transcript
+        moved = set()
+        for run in runs:
+            transcript = element("div", class_="chronicles-transcript")
+            transcripts[run[0][0]] = transcript
+            for p, found in run:
+                number += 1
+                moved.add(p)
+                self.turn(p, found, f"turn-{number}")
+                transcript.append(p)
+            transcript.tail = run[-1][0].tail
+            run[-1][0].tail = None
+        children = []
+        for child in container:
+            if child in transcripts:
+                children.append(transcripts[child])
+            elif child not in moved:
+                children.append(child)
+        container[:] = children
+        return number
+
+    def turn(self, p, found: Label, anchor: str):
+        classes = "chronicles-turn"
+        if found.kind in (QUESTION, ANSWER):
+            classes += f" chronicles-turn-{found.kind}"
+        p.set("class", classes)
+        p.set("id", anchor)
+        text = p.text
+        p.text = None
+        span = element("span", class_="chronicles-speaker")
+        if found.balloon:
+            sub(span, "span", found.balloon, aria_hidden="true").tail = text[len(found.balloon) : found.end]
+        else:
+            span.text = text[: found.end]  # the label as typed; inline Markdown renders its bold
+        span.tail = text[found.end :] or None
+        p.insert(0, span)
+        self.state.turns.append(
+            (
+                dict(
+                    anchor=anchor,
+                    speaker=found.speaker,
+                    is_question=found.kind == QUESTION,
+                    named=found.kind in (NAMED, BOLD),
+                ),
+                p,
+            )
+        )

@@ -1,0 +1,235 @@
+"""Interview transcripts (SPEC 5): consecutive paragraphs that begin with a
+speaker label."""
+
+import textwrap
+import time
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from conftest import convert, normalize, render
+
+from pelican_chronicles.model import Turn
+
+
+def unchanged(source: str) -> bool:
+    """True when the extension renders ``source`` as Markdown alone does."""
+    return normalize(render(source)) == normalize(markdown.markdown(textwrap.dedent(source).strip()))
+
+
+def plain(html: str) -> str:
+    return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
+
+
+SPEC_TRANSCRIPT = """
+Question: Would you describe the clause in plain words?
+
+💬 A. Minister: If anyone doubts it, the text is public.
+"""
+
+
+# --- the syntax --------------------------------------------------------------
+
+
+def test_spec_example():
+    assert normalize(render(SPEC_TRANSCRIPT)) == normalize(
+        """
+        <div class="chronicles-transcript">
+          <p class="chronicles-turn chronicles-turn-question" id="turn-1"><span
+             class="chronicles-speaker">Question:</span> Would you describe the clause in plain words?</p>
+          <p class="chronicles-turn" id="turn-2"><span class="chronicles-speaker"><span
+             aria-hidden="true">💬</span> A. Minister:</span> If anyone doubts it, the text is public.</p>
+        </div>
+        """
+    )
+
+
+def test_short_question_and_answer_labels():
+    assert normalize(render("Q: Is the port open?\n\nA: Since Monday.")) == normalize(
+        '<div class="chronicles-transcript">'
+        '<p class="chronicles-turn chronicles-turn-question" id="turn-1"><span class="chronicles-speaker">Q:</span>'
+        " Is the port open?</p>"
+        '<p class="chronicles-turn chronicles-turn-answer" id="turn-2"><span class="chronicles-speaker">A:</span>'
+        " Since Monday.</p></div>"
+    )
+
+
+def test_role_words_match_any_case_one_letter_labels_only_their_own():
+    html, chronicle = convert("QUESTION: Is the port open?\n\nanswer: Since Monday.")
+    assert [(t.speaker, t.is_question) for t in chronicle.turns] == [("QUESTION", True), ("answer", False)]
+    assert unchanged("q: lower-case letters are no labels.\n\na: neither is this one.")
+
+
+@pytest.mark.parametrize("balloon", ["💬", "🗨", "🗨\ufe0f", "🗯", "🗯\ufe0f", "💭"])
+def test_every_speech_balloon_names_a_speaker(balloon):
+    assert normalize(render(f"{balloon} Dana Ortiz: The port is open.")) == normalize(
+        '<div class="chronicles-transcript"><p class="chronicles-turn" id="turn-1">'
+        f'<span class="chronicles-speaker"><span aria-hidden="true">{balloon}</span> Dana Ortiz:</span>'
+        " The port is open.</p></div>"
+    )
+
+
+def test_bold_name_counts_after_another_label_with_the_colon_inside_or_outside():
+    source = "Q: Is the port open?\n\n**Dana Ortiz:** Since Monday.\n\n**Lee Park**: Since Tuesday."
+    assert normalize(render(source)) == normalize(
+        '<div class="chronicles-transcript">'
+        '<p class="chronicles-turn chronicles-turn-question" id="turn-1"><span class="chronicles-speaker">Q:</span>'
+        " Is the port open?</p>"
+        '<p class="chronicles-turn" id="turn-2"><span class="chronicles-speaker"><strong>Dana Ortiz:</strong></span>'
+        " Since Monday.</p>"
+        '<p class="chronicles-turn" id="turn-3"><span class="chronicles-speaker"><strong>Lee Park</strong>:</span>'
+        " Since Tuesday.</p></div>"
+    )
+
+
+def test_bold_role_word_is_a_label():
+    assert normalize(render("**Q:** Is the port open?")) == normalize(
+        '<div class="chronicles-transcript">'
+        '<p class="chronicles-turn chronicles-turn-question" id="turn-1"><span class="chronicles-speaker">'
+        "<strong>Q:</strong></span> Is the port open?</p></div>"
+    )
+
+
+def test_emphasis_around_a_balloon_name():
+    html, chronicle = convert("💬 **Dana Ortiz:** The port is open.")
+    soup = BeautifulSoup(html, "html.parser")
+    assert str(soup.select_one(".chronicles-speaker strong")) == "<strong>Dana Ortiz:</strong>"
+    assert chronicle.turns[0].speaker == "Dana Ortiz"
+
+
+def test_bold_name_alone_or_before_the_first_label_is_a_paragraph():
+    source = "**Background:** The port closed in May.\n\nQ: Is it open now?\n\nA: Yes."
+    html, chronicle = convert(source)
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.p.get_text() == "Background: The port closed in May."
+    assert "class" not in soup.p.attrs
+    assert [t.speaker for t in chronicle.turns] == ["Q", "A"]
+    assert unchanged("**Dana Ortiz:** A paragraph that starts in bold.")
+
+
+def test_a_paragraph_without_a_label_ends_the_transcript_and_numbering_goes_on():
+    html, chronicle = convert("Q: One?\n\nA: Two.\n\nThe author comments.\n\nQ: Three?\n\n💬 Dana Ortiz: Four.")
+    soup = BeautifulSoup(html, "html.parser")
+    assert [[p["id"] for p in div.select("p")] for div in soup.select("div.chronicles-transcript")] == [
+        ["turn-1", "turn-2"],
+        ["turn-3", "turn-4"],
+    ]
+    assert [p.get_text() for p in soup.find_all("p", recursive=False)] == ["The author comments."]
+
+
+def test_a_single_turn_is_a_transcript():
+    assert normalize(render("A: The port is open.")) == normalize(
+        '<div class="chronicles-transcript"><p class="chronicles-turn chronicles-turn-answer" id="turn-1">'
+        '<span class="chronicles-speaker">A:</span> The port is open.</p></div>'
+    )
+
+
+def test_inline_markdown_after_the_label_still_renders():
+    assert normalize(render("Q: Is the [text](https://ports.example/text) *final*?")) == normalize(
+        '<div class="chronicles-transcript"><p class="chronicles-turn chronicles-turn-question" id="turn-1">'
+        '<span class="chronicles-speaker">Q:</span> Is the <a href="https://ports.example/text">text</a>'
+        " <em>final</em>?</p></div>"
+    )
+
+
+def test_speaker_names_are_escaped():
+    assert normalize(render("💬 R&D Lead: The port is open at 5 < 6.")) == normalize(
+        '<div class="chronicles-transcript"><p class="chronicles-turn" id="turn-1">'
+        '<span class="chronicles-speaker"><span aria-hidden="true">💬</span> R&amp;D Lead:</span>'
+        " The port is open at 5 &lt; 6.</p></div>"
+    )
+
+
+def test_configured_words():
+    words = dict(question_words=["Frage"], answer_words=["Antwort"])
+    html, chronicle = convert("Frage: Ist der Hafen offen?\n\nAntwort: Ja.", **words)
+    assert [(t.speaker, t.is_question) for t in chronicle.turns] == [("Frage", True), ("Antwort", False)]
+    assert 'class="chronicles-turn chronicles-turn-answer"' in html
+    assert "chronicles-turn" not in render("Question: not a label with other words configured.", **words)
+
+
+def test_transcript_inside_an_update_note():
+    html, chronicle = convert("Lead.\n\nUPDATE: Answer to my question:\n\n" + SPEC_TRANSCRIPT)
+    soup = BeautifulSoup(html, "html.parser")
+    assert len(soup.select("section#update-1 > div.chronicles-transcript > p.chronicles-turn")) == 2
+
+
+# --- what is not a transcript ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "The Question: was asked twice.",
+        "Q:no space after the colon.",
+        "Questions: plural is not the word.",
+        "Question - no colon.",
+        "* Q: in a list item",
+        "> Q: in a blockquote",
+        "## Q: in a heading",
+        "💬 " + "N" * 61 + ": a name too long to be one.",
+        "💬 : no name.",
+        "💬 Dana Ortiz no colon.",
+        "Plan A: a sentence.",
+        "**Q:* unbalanced emphasis.",
+    ],
+)
+def test_not_a_transcript(source):
+    html, chronicle = convert(source)
+    assert "chronicles-turn" not in html
+    assert chronicle.turns == ()
+    assert unchanged(source)
+
+
+# --- the chronicle -------------------------------------------------------------------
+
+
+def test_turn_data():
+    html, chronicle = convert(SPEC_TRANSCRIPT + "\n**Lee Park:** *Briefly*, yes.")
+    assert chronicle.turns == (
+        Turn("turn-1", "Question", "Would you describe the clause in plain words?", is_question=True, named=False),
+        Turn("turn-2", "A. Minister", "If anyone doubts it, the text is public.", is_question=False, named=True),
+        Turn("turn-3", "Lee Park", "Briefly, yes.", is_question=False, named=True),
+    )
+    assert chronicle.speakers == ("A. Minister", "Lee Park")
+
+
+def test_text_is_neither_lost_nor_reordered():
+    source = SPEC_TRANSCRIPT + "\nA: *Also* [this](https://ports.example).\n\n**Lee Park:** done.\n\nAfter."
+    assert plain(render(source)) == plain(markdown.markdown(source))
+
+
+def test_adversarial_input_is_processed_quickly():
+    start = time.perf_counter()
+    render(("A" * 50 + " (") * 4000)  # 200 KB through the whole extension
+    render("\n\n".join(["Q: x"] * 20_000))  # 20,000 turns in one transcript
+    render("💬 " + "a" * 200_000)
+    render("**" + "a " * 100_000)
+    render("💬" + " " * 200_000 + ":")
+    assert time.perf_counter() - start < 4
+
+
+# --- a real build ----------------------------------------------------------------------
+
+
+def test_build_renders_the_transcript(build):
+    site = build(
+        {
+            "interview.md": """
+            Title: Interview on the treaty
+            Date: 2024-06-19 09:00
+
+            UPDATE:  Answer to my question from the minister:
+
+            Question: Does this clause mean the port stays open?
+
+            💬 A. Minister: If anyone doubts it, the text is public.
+            """
+        }
+    )
+    soup = site.soup("interview-on-the-treaty.html")
+    turns = soup.select("section#update-1 div.chronicles-transcript > p.chronicles-turn")
+    assert [t["id"] for t in turns] == ["turn-1", "turn-2"]
+    assert "chronicles-turn-question" in turns[0]["class"]
+    assert turns[1].select_one(".chronicles-speaker span[aria-hidden=true]").get_text() == "💬"
+    assert turns[1].get_text() == "💬 A. Minister: If anyone doubts it, the text is public."
