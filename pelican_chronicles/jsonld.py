@@ -17,7 +17,7 @@ import json
 from markupsafe import Markup
 
 from .model import Chronicle, Dateline, Quote, Source
-from .syntax.urls import safe_url
+from .urls import safe_url
 
 # Characters that could end the script element or an HTML comment inside it,
 # or end a line in older JavaScript parsers; JSON allows them escaped.

@@ -21,7 +21,7 @@ import re
 import pycountry
 
 from .model import Country, Problem, Source, merge_sources
-from .syntax.urls import safe_url
+from .urls import safe_url
 
 # Raw HTML in a source name: a tag, an end tag, a comment or a declaration.
 _MARKUP = re.compile(r"<[A-Za-z/!?]")

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from pelican_chronicles.syntax.urls import safe_url
+from pelican_chronicles.urls import safe_url
 
 
 @pytest.mark.parametrize(

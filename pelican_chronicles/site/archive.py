@@ -13,22 +13,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
-from urllib.parse import urlsplit
-
-# Only these reach an href (SPEC 11); a relative URL has no scheme.
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
-
-
-def safe_href(url: str | None) -> str | None:
-    """The URL when it may be linked, else None."""
-    if not url:
-        return None
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        return None
-    return url.strip() if scheme in SAFE_SCHEMES else None
-
 
 def month_name(year: int, month: int) -> str:
     """The month's full name in the build's locale (Pelican sets LC_TIME from

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from ..jsonld import news_article, script_tag
 from ..metadata import lookup_country
 from ..model import Chronicle, Country
-from ..syntax.urls import safe_url
+from ..urls import safe_url
 
 BADGE_LABELS = {
     "updated_badge": "Updated",

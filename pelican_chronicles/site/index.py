@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ..model import Chronicle, Country, Note, Source
-from .archive import ArchiveView, archive_view, safe_href
+from ..urls import safe_url
+from .archive import ArchiveView, archive_view
 
 EMPTY = Chronicle()
 RESERVED_SLUGS = frozenset({"index"})  # the index pages live at {slug}=index
@@ -92,7 +93,7 @@ class SourceFacet(Facet):
     @property
     def href(self) -> str | None:
         """The source's own address, when it may be linked."""
-        return safe_href(self.source.url) if self.source else None
+        return safe_url(self.source.url) if self.source else None
 
 
 @dataclass(eq=False)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from markdown.extensions import Extension
 
+from ..metadata import parse_sources
 from ..model import Chronicle, Note, Quote, Turn, merge_sources
 from .common import ConventionProcessor, plain_text, summarize
 from .datelines import DatelineProcessor
@@ -65,8 +66,6 @@ class CollectProcessor(ConventionProcessor):
         # citations. The metadata's problems are left to Pelican's side
         # (glue.build_chronicle parses Sources: for every reader and reports
         # them), so that each is warned about once.
-        from ..metadata import parse_sources  # metadata imports .urls from this package
-
         meta_sources, _problems = parse_sources(getattr(self.md, "Meta", {}).get("sources"))
         sources = merge_sources(meta_sources, doc.sources)
         if sources and self.config("sources_list"):

@@ -21,13 +21,22 @@ def has_class(el: etree.Element, name: str) -> bool:
     return name in el.get("class", "").split()
 
 
-def containers(root: etree.Element):
-    """The elements whose children are top-level blocks: the document and
-    the note sections made from it."""
-    yield root
-    for child in root:
+def top_level_runs(root):
+    """The top-level blocks in document order, as (container, blocks) pairs:
+    the root's blocks between note sections, and each section's blocks. Each
+    list holds siblings, so "directly after" and "consecutive" mean what they
+    say; the lists are copies, safe to walk while the tree changes."""
+    run = []
+    for child in list(root):
         if child.tag == "section" and has_class(child, NOTE_CLASS):
-            yield child
+            if run:
+                yield root, run
+                run = []
+            yield child, list(child)
+        else:
+            run.append(child)
+    if run:
+        yield root, run
 
 
 def element(tag: str, text: str | None = None, **attrs) -> etree.Element:

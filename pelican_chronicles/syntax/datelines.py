@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from .. import dates
 from ..model import Dateline, Source
-from .common import NOTE_CLASS, ConventionProcessor, element, has_class, sub
+from .common import ConventionProcessor, element, sub, top_level_runs
 
 MAX_WORDS = 5  # upper-case words in PLACE
 MAX_REGION_WORDS = 3  # words of the region after them: "SPRINGFIELD, Ill."
@@ -53,24 +53,6 @@ _PLACE_WORD = re.compile(r"(?:[^\W\d_]|[.,'’/\u0300-\u036f-])+")
 # The date in the dateline is compared to this when it has no year; only
 # whether it reads as a date matters here.
 _SOME_DAY = dates.parse_date("2000-01-01")
-
-
-def top_level_runs(root):
-    """The top-level blocks in document order, as (container, blocks) pairs:
-    the root's blocks between note sections, and each section's blocks. Each
-    list holds siblings, so "directly after" and "consecutive" mean what they
-    say; the lists are copies, safe to walk while the tree changes."""
-    run = []
-    for child in list(root):
-        if child.tag == "section" and has_class(child, NOTE_CLASS):
-            if run:
-                yield root, run
-                run = []
-            yield child, list(child)
-        else:
-            run.append(child)
-    if run:
-        yield root, run
 
 
 def is_place_word(word: str) -> bool:

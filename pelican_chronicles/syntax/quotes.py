@@ -37,9 +37,8 @@ import dateutil.parser
 
 from .. import dates
 from ..model import Source
-from .common import ConventionProcessor, element, problem, sub
-from .datelines import top_level_runs
-from .urls import safe_url
+from .common import ConventionProcessor, element, problem, sub, top_level_runs
+from ..urls import safe_url
 
 MAX_CAPTION = 200  # visible characters of an attribution (link targets not counted)
 MAX_TEXT = 4000  # characters of an attribution, link targets included

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 
-from .urls import safe_url
+from ..urls import safe_url
 from ..model import Source
 from .common import element, sub
 

@@ -28,8 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .common import ConventionProcessor, element, sub
-from .datelines import top_level_runs
+from .common import ConventionProcessor, element, sub, top_level_runs
 
 MAX_NAME = 60
 BALLOONS = ("💬", "🗨\ufe0f", "🗨", "🗯\ufe0f", "🗯", "💭")  # longest spelling first
