@@ -39,10 +39,9 @@ def register():
     signals.readers_init.connect(use_chronicles_reader)
     signals.article_generator_context.connect(build_chronicle)
     signals.page_generator_context.connect(build_chronicle)
-    signals.content_object_init.connect(report_problems)
     signals.generator_init.connect(prepare_environment)
     signals.get_generators.connect(add_generator)
-    signals.all_generators_finalized.connect(summarise_without_blocks)
+    signals.all_generators_finalized.connect(after_reading)
 
 
 # --- start-up ----------------------------------------------------------------
@@ -163,26 +162,24 @@ def aware(value: datetime.datetime, zone: str) -> datetime.datetime:
     return value if value.tzinfo else value.replace(tzinfo=zoneinfo.ZoneInfo(zone))
 
 
-def report_problems(content):
-    chronicle = getattr(content, "chronicles", None)
-    if not isinstance(chronicle, Chronicle):
-        return
-    for problem in chronicle.problems:
-        logger.warning('%s: %s: "%s"', content.relative_source_path, problem.message, problem.text)
-
-
 CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations",
                  "pages", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")
 
 
-def summarise_without_blocks(generators):
-    """After every post is read (so that links in content resolve): summaries
-    of posts with an update log or a sources list leave those out."""
+def after_reading(generators):
+    """Once every post is read, from its file or from either of Pelican's
+    content caches: warn about what could not be used, and give posts with
+    an update log or a sources list summaries without them (links in content
+    resolve only now)."""
     for generator in generators:
         for name in CONTENT_LISTS:
             for content in getattr(generator, name, ()):
                 chronicle = getattr(content, "chronicles", None)
-                if isinstance(chronicle, Chronicle) and has_blocks(chronicle):
+                if not isinstance(chronicle, Chronicle):
+                    continue
+                for problem in chronicle.problems:
+                    logger.warning('%s: %s: "%s"', content.relative_source_path, problem.message, problem.text)
+                if has_blocks(chronicle):
                     summary = summary_without_blocks(content)
                     if summary is not None:
                         content.metadata["summary"] = summary

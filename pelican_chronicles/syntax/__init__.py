@@ -20,6 +20,7 @@ from ..metadata import parse_sources
 from ..model import Chronicle, Note, Quote, Turn, merge_sources
 from .common import ConventionProcessor, plain_text, summarize
 from .datelines import DatelineProcessor
+from .links import LinkGuard
 from .notes import NoteProcessor
 from .quotes import QuoteProcessor
 from .sources import sources_list
@@ -113,6 +114,8 @@ class ChroniclesExtension(Extension):
         md.treeprocessors.register(TranscriptProcessor(md, self), "chronicles-transcripts", 33)
         md.treeprocessors.register(QuoteProcessor(md, self), "chronicles-quotes", 32)
         md.treeprocessors.register(DatelineProcessor(md, self), "chronicles-datelines", 31)
+        # After "inline": links are elements now.
+        md.treeprocessors.register(LinkGuard(md, self), "chronicles-links", 15)
         # After "inline" and "prettify", before "unescape": text is final.
         md.treeprocessors.register(CollectProcessor(md, self), "chronicles-collect", 5)
 
