@@ -23,16 +23,9 @@ from markupsafe import Markup, escape
 from ..jsonld import news_article, script_tag
 from ..metadata import lookup_country
 from ..model import Chronicle, Country
+from ..settings import DEFAULT_LABELS
 from ..urls import safe_url
 
-BADGE_LABELS = {
-    "updated_badge": "Updated",
-    "corrected_badge": "Corrected",
-    "update_one": "update",
-    "update_many": "updates",
-    "correction_one": "correction",
-    "correction_many": "corrections",
-}
 DATE_FORMAT = "%d %B %Y"
 
 
@@ -46,7 +39,7 @@ def badge(article, labels: dict | None = None, date_format: str | None = None) -
     chronicle = getattr(article, "chronicles", None)
     if not isinstance(chronicle, Chronicle):
         return Markup("")
-    words = {**BADGE_LABELS, **(labels or {})}
+    words = {**DEFAULT_LABELS, **(labels or {})}
     date_format = date_format or DATE_FORMAT
     badges = []
     if chronicle.is_updated:
