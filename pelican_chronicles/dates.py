@@ -8,6 +8,7 @@ dates. No Pelican import: the Markdown extension uses this module too.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import zoneinfo
 
@@ -28,6 +29,11 @@ def has_time(text: str) -> bool:
     return bool(_HAS_TIME.search(text))
 
 
+# 2024-06-20, 2024-06-20 08:30, 2024-06-20T08:30:15: read without dateutil.
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
+
+
+@functools.lru_cache(maxsize=4096)
 def parse_date(
     text: str,
     *,
@@ -39,11 +45,15 @@ def parse_date(
 
     A date without a year takes the year of ``after`` (the post's date), or
     the next year when that would fall before it. Without ``after`` such a
-    date is an error: its year cannot be known.
+    date is an error: its year cannot be known. (A pure function, so its
+    results are kept: the same Date: line is read by several conventions.)
     """
     text = text.strip()
     if len(text) > 64:
         raise ValueError("too long for a date")
+    if _ISO.fullmatch(text):
+        value = datetime.datetime.fromisoformat(text)
+        return value.replace(tzinfo=zoneinfo.ZoneInfo(timezone))
     has_year = bool(_HAS_YEAR.search(text))
     if not has_year and after is None:
         raise ValueError("a date without a year in a post without a date")
@@ -51,6 +61,7 @@ def parse_date(
     default = datetime.datetime(base.year, 1, 1)
     try:
         value = dateutil.parser.parse(text, default=default, dayfirst=dayfirst)
+        value.utcoffset()  # "UTC+99" parses, but is no offset
     except (ValueError, OverflowError, TypeError) as err:
         raise ValueError(str(err)) from None
     if value.tzinfo is None:

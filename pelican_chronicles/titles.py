@@ -37,14 +37,14 @@ def split_flags(
     pattern = flag_pattern(tuple(update_words), tuple(correction_words))
     corrections = {w.casefold() for w in correction_words}
     flags: list[str] = []
-    rest = title
+    position = 0
     while True:
-        found = pattern.match(rest)
-        if not found or found.end() == len(rest):
+        found = pattern.match(title, position)
+        if not found or found.end() == len(title):
             break
         word = (found.group("bracketed") or found.group("plain")).casefold()
         flag = CORRECTION if word in corrections else UPDATE
         if flag not in flags:
             flags.append(flag)
-        rest = rest[found.end() :]
-    return (rest, tuple(flags)) if flags else (title, ())
+        position = found.end()
+    return (title[position:], tuple(flags)) if flags else (title, ())

@@ -255,14 +255,6 @@ TITLES = {
         pytest.param(
             unit,
             id=name,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="titles.split_flags slices the rest of the title after every flag it "
-                "strips (rest = rest[found.end():]), so a title of many flags takes quadratic time; "
-                "matching with pattern.match(title, pos) and slicing once would be linear",
-            )
-            if unit in ("(UPDATE) ", "UPDATE 2-", "UPDATE: ")
-            else (),
         )
         for name, unit in TITLES.items()
     ],

@@ -3,21 +3,47 @@ the feed library Pelican itself uses."""
 
 from __future__ import annotations
 
+import datetime
 import os
 
 from feedgenerator import Atom1Feed, get_tag_uri
 from markupsafe import Markup
 
 
-def updates_feed(entries, *, site_name: str, site_url: str, feed_path: str, labels: dict) -> Atom1Feed:
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+class UpdatesFeed(Atom1Feed):
+    """An Atom feed whose <updated>, with no entry yet, is a date of the site
+    (the newest post's) rather than the time of the build, so that building
+    twice writes the same file."""
+
+    def __init__(self, *args, quiet_date: datetime.datetime | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.quiet_date = quiet_date or EPOCH
+
+    def latest_post_date(self):
+        return super().latest_post_date() if self.items else self.quiet_date
+
+
+def updates_feed(
+    entries,
+    *,
+    site_name: str,
+    site_url: str,
+    feed_path: str,
+    labels: dict,
+    quiet_date: datetime.datetime | None = None,
+) -> Atom1Feed:
     """One entry per note, newest first. Ids are tag URIs made from the post's
     URL and date and the note's anchor, so they stay when a note is edited."""
     base = site_url.rstrip("/") + "/" if site_url else ""
-    feed = Atom1Feed(
+    feed = UpdatesFeed(
         title=f"{Markup(site_name).striptags()} - {labels['updates_page']}",
         link=base or "/",
         feed_url=base + feed_path,
         description="",
+        quiet_date=quiet_date,
     )
     for entry in entries:
         article, note = entry.article, entry.note

@@ -81,6 +81,7 @@ class ChroniclesGenerator(Generator):
                 site_url=settings.get("FEED_DOMAIN") or settings.get("SITEURL", ""),
                 feed_path=feed_path,
                 labels=settings["CHRONICLES_LABELS"],
+                quiet_date=max((a.date for a in self.context.get("articles", ())), default=None),
             )
             write_feed(feed, self.output_path, feed_path)
         write = partial(writer.write_file, relative_urls=settings["RELATIVE_URLS"])
