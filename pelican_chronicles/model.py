@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 UPDATE = "update"
 CORRECTION = "correction"
@@ -105,7 +106,8 @@ class Problem:
 
 @dataclass(frozen=True)
 class Chronicle:
-    """Everything pelican-chronicles knows about one post."""
+    """Everything pelican-chronicles knows about one post. (Its derived
+    values are computed once: templates ask for them on every page.)"""
 
     notes: tuple[Note, ...] = ()
     flags: tuple[str, ...] = ()  # from the title: UPDATE and/or CORRECTION
@@ -117,11 +119,11 @@ class Chronicle:
     countries: tuple[Country, ...] = ()
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
-    @property
+    @cached_property
     def updates(self) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.kind == UPDATE)
 
-    @property
+    @cached_property
     def corrections(self) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.kind == CORRECTION)
 
@@ -133,12 +135,12 @@ class Chronicle:
     def is_corrected(self) -> bool:
         return bool(self.corrections) or CORRECTION in self.flags
 
-    @property
+    @cached_property
     def latest_note_date(self) -> datetime.datetime | None:
         dates = [n.date for n in self.notes if n.date is not None]
         return max(dates) if dates else None
 
-    @property
+    @cached_property
     def speakers(self) -> tuple[str, ...]:
         """Named speakers of quotes and transcript turns, in order of appearance."""
         seen: dict[str, str] = {}
