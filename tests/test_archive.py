@@ -334,3 +334,136 @@ def test_a_theme_can_override_a_chronicles_template(build, tmp_path):
     assert site.soup("archives.html").select_one("#theme-archive").get_text() == "1 posts"
     # the theme's own base still frames the page, with the chronicles head added
     assert site.soup("archives.html").select_one('link[href$="chronicles.css"]') is not None
+
+
+# --- entry markup rendered once per post ---------------------------------------
+
+# The ``entry`` macro as chronicles/macros.html had it before the site index
+# rendered entries itself: the index's markup must stay byte for byte the same.
+REFERENCE_ENTRY_MACRO = """\
+{% macro label(key, default) -%}
+{{ (CHRONICLES_LABELS.get(key) if CHRONICLES_LABELS is mapping else none) or default }}
+{%- endmacro %}
+{% macro plural(n, one, many) -%}
+{{ n }} {{ one if n == 1 else many }}
+{%- endmacro %}
+{% macro title(article) -%}
+{{ article.title|striptags|e }}
+{%- endmacro %}
+{% macro date_time(value, format=None) -%}
+<time datetime="{{ value.isoformat() }}">{{ value|strftime(format or DEFAULT_DATE_FORMAT) }}</time>
+{%- endmacro %}
+{% macro country_link(facet) -%}
+<a class="chronicles-country" href="{{ SITEURL }}/{{ facet.url|e }}">{% if facet.flag %}<span class="chronicles-flag" aria-hidden="true">{{ facet.flag|e }}</span> {% endif %}{{ facet.name|e }}</a>
+{%- endmacro %}
+{% macro source_link(facet) -%}
+<a class="chronicles-source" href="{{ SITEURL }}/{{ facet.url|e }}">{{ facet.name|e }}</a>
+{%- endmacro %}
+{% macro badges(entry) -%}
+{% if entry.is_updated %}
+<span class="chronicles-badge chronicles-badge-update">{{ label('updated_badge', 'Updated') }}
+{%- if entry.latest_update %} {{ date_time(entry.latest_update, '%d %b %Y') }}{% endif %}
+{%- if entry.update_count %} <span class="chronicles-badge-count">({{ plural(entry.update_count, label('update_one', 'update'), label('update_many', 'updates')) }})</span>{% endif %}</span>
+{% endif %}
+{% if entry.is_corrected %}
+<span class="chronicles-badge chronicles-badge-correction">{{ label('corrected_badge', 'Corrected') }}
+{%- if entry.latest_correction %} {{ date_time(entry.latest_correction, '%d %b %Y') }}{% endif %}
+{%- if entry.correction_count > 1 %} <span class="chronicles-badge-count">({{ plural(entry.correction_count, label('correction_one', 'correction'), label('correction_many', 'corrections')) }})</span>{% endif %}</span>
+{% endif %}
+{%- endmacro %}
+{% macro entry(e) -%}
+<li class="chronicles-entry{% if e.is_updated %} chronicles-entry-updated{% endif %}{% if e.is_corrected %} chronicles-entry-corrected{% endif %}">
+  <time class="chronicles-entry-date" datetime="{{ e.date.isoformat() }}" title="{{ e.article.locale_date|striptags|e }}">{{ e.date|strftime('%d') }}</time>
+  <div class="chronicles-entry-body">
+    <a class="chronicles-entry-title" href="{{ SITEURL }}/{{ e.article.url|e }}">{{ title(e.article) }}</a>
+    {% if e.is_updated or e.is_corrected %}
+    <span class="chronicles-badges">{{ badges(e) }}</span>
+    {% endif %}
+    {% if e.place or e.sources or e.countries %}
+    <p class="chronicles-entry-meta">
+      {% if e.place %}<span class="chronicles-entry-place">{{ e.place|e }}</span>{% endif %}
+      {% if e.sources %}<span class="chronicles-entry-sources">{{ label('via', 'via') }} {% for f in e.sources %}{{ source_link(f) }}{% if not loop.last %}, {% endif %}{% endfor %}</span>{% endif %}
+      {% if e.countries %}<span class="chronicles-entry-countries">{% for f in e.countries %}{{ country_link(f) }}{% endfor %}</span>{% endif %}
+    </p>
+    {% endif %}
+  </div>
+</li>
+{%- endmacro %}
+{% for e in entries %}
+{{ entry(e) }}
+{{ country_link(e.countries[0]) if e.countries else '' }}
+{{ source_link(e.sources[0]) if e.sources else '' }}
+{% endfor %}
+"""
+
+
+def reference_render(entries, siteurl, labels):
+    import jinja2
+
+    env = jinja2.Environment(trim_blocks=True, lstrip_blocks=True)
+    env.filters["strftime"] = lambda value, fmt: value.strftime(fmt)
+    return env.from_string(REFERENCE_ENTRY_MACRO).render(
+        entries=entries, SITEURL=siteurl, CHRONICLES_LABELS=labels, DEFAULT_DATE_FORMAT="%a %d %B %Y"
+    )
+
+
+def index_render(index, entries, siteurl):
+    return "".join(
+        f"{index.entry_html(e, siteurl)}\n"
+        f"{index.facet_link_html(e.countries[0], siteurl) if e.countries else ''}\n"
+        f"{index.facet_link_html(e.sources[0], siteurl) if e.sources else ''}\n"
+        for e in entries
+    )
+
+
+@pytest.mark.parametrize("siteurl", ["", "https://example.org", "../.."])
+@pytest.mark.parametrize(
+    "labels",
+    [
+        {},
+        {"via": "<b>par</b>", "updated_badge": "", "update_one": "rév.", "correction_many": "fixes"},
+    ],
+)
+def test_entry_markup_is_the_entry_macros(siteurl, labels):
+    from pelican_chronicles.settings import DEFAULT_LABELS
+
+    labels = {**DEFAULT_LABELS, **labels}
+    fr = Country("FR", "FRA", "France", "🇫🇷")
+    xx = Country("XK", "XKX", "K<o>sovo & co", "")
+    day = datetime.datetime(2024, 6, 20, tzinfo=UTC)
+    update = Note("update", 1, "Update", day)
+    undated = Note("update", 2, "Update", None)
+    correction = Note("correction", 1, "Correction", day + datetime.timedelta(days=2))
+    posts = [
+        post("plain", "2024-06-19"),
+        post("<b>Tags</b> & \"quotes\"", "2024-06-18", dateline=Dateline("<PARIS> & co"),
+             sources=(Source("A&B <wire>"), Source("Agency \"A\"")), countries=(fr, xx)),
+        post("one update", "2024-06-17", notes=(update,), countries=(fr,)),
+        post("undated updates", "2024-06-16", notes=(undated, undated), sources=(Source("Wire"),)),
+        post("flagged", "2024-06-15", flags=("update", "correction")),
+        post("corrected twice", "2024-06-14", notes=(correction, correction, update)),
+        post("corrected once", "2024-06-13", notes=(correction,), dateline=Dateline("OSLO")),
+    ]
+    for p in posts:
+        p.locale_date = f"<i>{p.date:%d %B %Y}</i>"
+    index = SiteIndex.build(posts)
+    index.labels = labels
+    entries = index.archive().entries
+    assert any(e.is_updated and e.is_corrected for e in entries)
+    assert index_render(index, entries, siteurl) == reference_render(entries, siteurl, labels)
+
+
+def test_entries_are_rendered_once_per_build(build, monkeypatch):
+    calls = []
+    render = SiteIndex._render_entry
+
+    def counting(self, entry):
+        calls.append(entry.article.title)
+        return render(self, entry)
+
+    monkeypatch.setattr(SiteIndex, "_render_entry", counting)
+    site = build(POSTS, **PERIODS)
+    # every post is on the archive, its year and month archives and the pages
+    # of its sources and countries, and rendered once
+    assert sorted(calls) == sorted(titles(site.soup("archives.html")))
+    assert titles(site.soup("2024/06/index.html")) == ["Treaty signed in the capital"]

@@ -56,6 +56,9 @@ class ChroniclesGenerator(Generator):
             },
             newest_first=settings.get("NEWEST_FIRST_ARCHIVES", True),
         )
+        # the archive markup is rendered once per post, as the templates would
+        self.index.labels = settings["CHRONICLES_LABELS"]
+        self.index.strftime = self.env.filters["strftime"]
         self.context["chronicles"] = self.index
         self.context["chronicles_theme_templates"] = {
             name: self.first_template(names) for name, names in THEME_FALLBACKS.items()
@@ -89,6 +92,8 @@ class ChroniclesGenerator(Generator):
             write, "CHRONICLES_UPDATES", "chronicles/updates", "chronicles-updates", notes=self.index.notes
         )
         self.write_facets(write)
+        # Pelican's own archives were written before: the markup is done
+        self.index.release_markup()
 
     def write_page(self, write, setting, template, page_name, **kwargs):
         """An index page whose path is the setting ``{setting}_SAVE_AS``."""

@@ -10,7 +10,11 @@ templates' context as ``chronicles``:
 - ``sources``: source key (casefolded name) -> ``SourceFacet``;
 - ``countries``: alpha-2 code -> ``CountryFacet``;
 - ``speakers``: casefolded name -> ``SpeakerFacet`` with its statements;
-- ``entry(article)`` and ``archive(articles)`` for the archive templates.
+- ``entry(article)`` and ``archive(articles)`` for the archive templates;
+- ``entry_html(entry, SITEURL)`` / ``entries_html(entries, SITEURL)``: an
+  archive entry's markup, rendered once per post and build (a post appears on
+  the archive, its period archives and every source and country page it
+  cites), ``title_html(article)`` and ``time_html(date, format)`` likewise.
 """
 
 from __future__ import annotations
@@ -20,7 +24,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from markupsafe import Markup, escape
+
 from ..model import Chronicle, Country, Note, Source
+from ..settings import DEFAULT_LABELS
 from ..urls import safe_url
 from .archive import ArchiveView, archive_view
 
@@ -60,6 +67,7 @@ class NoteEntry:
 
     article: object
     note: Note
+    post_url: str | None = field(default=None, compare=False, repr=False)  # article.url, read once
 
     @property
     def date(self) -> datetime.datetime:
@@ -68,7 +76,8 @@ class NoteEntry:
 
     @property
     def url(self) -> str:
-        return f"{self.article.url}#{self.note.anchor}"
+        post_url = self.article.url if self.post_url is None else self.post_url
+        return f"{post_url}#{self.note.anchor}"
 
 
 @dataclass(eq=False)
@@ -118,6 +127,7 @@ class Statement:
     speaker: str  # as written in this post
     text: str
     role: str | None = None
+    post_url: str | None = field(default=None, compare=False, repr=False)  # article.url, read once
 
     @property
     def kind(self) -> str:
@@ -129,7 +139,8 @@ class Statement:
 
     @property
     def url(self) -> str:
-        return f"{self.article.url}#{self.anchor}"
+        post_url = self.article.url if self.post_url is None else self.post_url
+        return f"{post_url}#{self.anchor}"
 
 
 @dataclass(eq=False)
@@ -189,6 +200,59 @@ def _latest(notes) -> datetime.datetime | None:
     return max(dates) if dates else None
 
 
+def plain_strftime(value: datetime.datetime, date_format: str) -> str:
+    """A stand-in for Pelican's ``strftime`` filter when used on its own."""
+    return value.strftime(date_format)
+
+
+def text_html(value) -> Markup:
+    """Jinja's ``value|striptags|e``."""
+    return escape(Markup(str(value)).striptags())
+
+
+# Cached markup is a tuple of strings and SITEURL markers (SITEURL differs
+# per page with RELATIVE_URLS). A country's or source's link is kept once per
+# facet and shared by the entries that cite it, not copied into each: a flag
+# is outside Latin-1 and would make a whole entry's string four bytes a
+# character.
+SITEURL = None
+
+
+def _compact(parts: list) -> tuple:
+    """``parts`` (strings, SITEURL markers and shared tuples of parts) with
+    each run of strings joined, the shared tuples' items kept as they are."""
+    out, run = [], []
+    for part in parts:
+        if isinstance(part, str):
+            run.append(part)
+            continue
+        if run:
+            out.append("".join(run))
+            run = []
+        if part is SITEURL:
+            out.append(SITEURL)
+        else:
+            out.extend(part)
+    if run:
+        out.append("".join(run))
+    return tuple(out)
+
+
+def _join(parts: Iterable, siteurl: str) -> str:
+    return "".join([siteurl if part is SITEURL else part for part in parts])
+
+
+def _facet_link(facet: Facet) -> tuple:
+    """The parts of a country's or a source's link."""
+    if isinstance(facet, CountryFacet):
+        parts = ['<a class="chronicles-country" href="', SITEURL, "/", escape(facet.url), '">']
+        if facet.flag:
+            parts += ['<span class="chronicles-flag" aria-hidden="true">', escape(facet.flag), "</span> "]
+        return _compact(parts + [escape(facet.name), "</a>"])
+    return _compact(['<a class="chronicles-source" href="', SITEURL, "/", escape(facet.url), '">',
+                     escape(facet.name), "</a>"])
+
+
 def chronicle_of(article) -> Chronicle:
     chronicle = getattr(article, "chronicles", None)
     return chronicle if isinstance(chronicle, Chronicle) else EMPTY
@@ -212,6 +276,15 @@ class SiteIndex:
     speakers: dict[str, SpeakerFacet] = field(default_factory=dict)  # by casefolded name
     entries: dict[int, Entry] = field(default_factory=dict)  # by id() of the article
     articles: list = field(default_factory=list)  # archive order
+    # How the markup below is rendered: the build's CHRONICLES_LABELS and
+    # Pelican's locale-aware ``strftime`` filter (set by the generator).
+    labels: dict = field(default_factory=lambda: dict(DEFAULT_LABELS))
+    strftime: Callable = plain_strftime
+    # Rendered once per build: id() -> (object, markup), the object kept so
+    # that its id is not reused.
+    _entry_parts_of: dict = field(default_factory=dict, repr=False)
+    _urls: dict = field(default_factory=dict, repr=False)
+    _facet_parts_of: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -233,7 +306,9 @@ class SiteIndex:
         speakers: dict[str, tuple[str, list]] = {}
         for article in ordered:
             chronicle = chronicle_of(article)
-            index.notes.extend(NoteEntry(article, note) for note in chronicle.notes)
+            # Pelican computes a post's url on every read: read it once
+            url = index.url_of(article) if chronicle.notes or chronicle.quotes or chronicle.turns else None
+            index.notes.extend(NoteEntry(article, note, url) for note in chronicle.notes)
             for source in chronicle.sources:
                 known = sources.setdefault(source.key, (source, []))
                 if known[0].url is None and source.url:
@@ -241,7 +316,7 @@ class SiteIndex:
                 known[1].append(article)
             for country in chronicle.countries:
                 countries.setdefault(country.code, (country, []))[1].append(article)
-            for statement in _statements(article, chronicle):
+            for statement in _statements(article, chronicle, url):
                 speakers.setdefault(statement.speaker.casefold(), (statement.speaker, []))[1].append(statement)
         index.notes.sort(key=lambda e: (e.date, e.note.anchor), reverse=True)
 
@@ -296,6 +371,123 @@ class SiteIndex:
             articles = self.articles
         return archive_view([self.entry(a) for a in articles])
 
+    # --- markup rendered once per build ----------------------------------------
+    # Each is exactly what chronicles/macros.html rendered with Pelican's
+    # Jinja settings (trim_blocks, lstrip_blocks). Post text is escaped;
+    # labels are the site's own markup, as in the templates.
+
+    def label(self, key: str, default: str) -> str:
+        labels = self.labels
+        return (labels.get(key) if isinstance(labels, dict) else None) or default
+
+    def url_of(self, article) -> str:
+        """``article.url``, read once per build (Pelican computes it on every read)."""
+        known = self._urls.get(id(article))
+        if known is None or known[0] is not article:
+            known = self._urls[id(article)] = (article, article.url)
+        return known[1]
+
+    def title_html(self, article) -> Markup:
+        """``article.title|striptags|e``; the ``title`` macro."""
+        return text_html(article.title)
+
+    def time_html(self, value, date_format: str) -> Markup:
+        """``<time datetime="...">...</time>``; the ``date_time`` macro."""
+        return Markup(f'<time datetime="{value.isoformat()}">{self.strftime(value, date_format)}</time>')
+
+    def entry_html(self, entry: Entry, siteurl) -> Markup:
+        """The archive's ``<li>`` of ``entry``; the ``entry`` macro."""
+        return Markup(_join(self._entry_parts(entry), str(siteurl)))
+
+    def entries_html(self, entries: Iterable[Entry], siteurl) -> Markup:
+        """Entries' ``<li>`` one per line, indented as in an archive month."""
+        parts: list = []
+        for entry in entries:
+            if parts:
+                parts.append("\n        ")
+            parts += self._entry_parts(entry)
+        return Markup(_join(parts, str(siteurl)))
+
+    def facet_link_html(self, facet: Facet, siteurl) -> Markup:
+        """A country's or a source's link; the ``country_link`` and
+        ``source_link`` macros."""
+        return Markup(_join(self._facet_parts(facet), str(siteurl)))
+
+    def _facet_parts(self, facet: Facet) -> tuple:
+        known = self._facet_parts_of.get(id(facet))
+        if known is None or known[0] is not facet:
+            known = self._facet_parts_of[id(facet)] = (facet, _facet_link(facet))
+        return known[1]
+
+    def _entry_parts(self, entry: Entry) -> tuple:
+        known = self._entry_parts_of.get(id(entry))
+        if known is None or known[0] is not entry:
+            known = self._entry_parts_of[id(entry)] = (entry, _compact(self._render_entry(entry)))
+        return known[1]
+
+    def release_markup(self) -> None:
+        """Forget the rendered markup once the pages are written (it is
+        rendered again if asked for)."""
+        for cache in (self._entry_parts_of, self._facet_parts_of):
+            cache.clear()
+
+    def _badge(self, kind: str, word: str, latest, count: int, one: str, many: str) -> str:
+        html = f'<span class="chronicles-badge chronicles-badge-{kind}">{word}'
+        if latest:
+            html += " " + str(self.time_html(latest, "%d %b %Y"))
+        if count:
+            html += f' <span class="chronicles-badge-count">({count} {one if count == 1 else many})</span>'
+        return html + "</span>\n"
+
+    def _render_entry(self, e: Entry) -> list:
+        article = e.article
+        label = self.label
+        parts = [
+            '<li class="chronicles-entry',
+            " chronicles-entry-updated" if e.is_updated else "",
+            " chronicles-entry-corrected" if e.is_corrected else "",
+            '">\n  <time class="chronicles-entry-date" datetime="', e.date.isoformat(),
+            '" title="', text_html(getattr(article, "locale_date", "")), '">',
+            self.strftime(e.date, "%d"),
+            '</time>\n  <div class="chronicles-entry-body">\n    <a class="chronicles-entry-title" href="',
+            SITEURL, "/", escape(self.url_of(article)), '">', self.title_html(article), "</a>\n",
+        ]
+        if e.is_updated or e.is_corrected:
+            parts.append('    <span class="chronicles-badges">')
+            if e.is_updated:
+                parts.append(self._badge(
+                    "update", label("updated_badge", "Updated"), e.latest_update, e.update_count,
+                    label("update_one", "update"), label("update_many", "updates"),
+                ))
+            if e.is_corrected:
+                count = e.correction_count
+                parts.append(self._badge(
+                    "correction", label("corrected_badge", "Corrected"), e.latest_correction,
+                    count if count > 1 else 0,
+                    label("correction_one", "correction"), label("correction_many", "corrections"),
+                ))
+            parts.append("</span>\n")
+        place = e.place
+        if place or e.sources or e.countries:
+            parts.append('    <p class="chronicles-entry-meta">\n')
+            if place:
+                parts += ['<span class="chronicles-entry-place">', escape(place), "</span>"]
+            if e.sources:
+                parts += ['<span class="chronicles-entry-sources">', label("via", "via"), " "]
+                for i, f in enumerate(e.sources):
+                    if i:
+                        parts.append(", ")
+                    parts.append(self._facet_parts(f))
+                parts.append("</span>")
+            if e.countries:
+                parts.append('<span class="chronicles-entry-countries">')
+                for f in e.countries:
+                    parts.append(self._facet_parts(f))
+                parts.append("</span>")
+            parts.append("    </p>\n")
+        parts.append("  </div>\n</li>")
+        return parts
+
     def source_list(self) -> list[SourceFacet]:
         return sorted(self.sources.values(), key=lambda f: f.name.casefold())
 
@@ -306,10 +498,10 @@ class SiteIndex:
         return sorted(self.speakers.values(), key=lambda f: f.name.casefold())
 
 
-def _statements(article, chronicle: Chronicle) -> Iterable[Statement]:
+def _statements(article, chronicle: Chronicle, url: str | None = None) -> Iterable[Statement]:
     for quote in chronicle.quotes:
         if quote.speaker:
-            yield Statement(article, quote.anchor, quote.speaker, quote.text, role=quote.role)
+            yield Statement(article, quote.anchor, quote.speaker, quote.text, role=quote.role, post_url=url)
     for turn in chronicle.turns:
         if turn.named:
-            yield Statement(article, turn.anchor, turn.speaker, turn.text)
+            yield Statement(article, turn.anchor, turn.speaker, turn.text, post_url=url)
