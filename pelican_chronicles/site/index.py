@@ -212,9 +212,8 @@ def text_html(value) -> Markup:
 
 # Cached markup is a tuple of strings and SITEURL markers (SITEURL differs
 # per page with RELATIVE_URLS). A country's or source's link is kept once per
-# facet and shared by the entries that cite it, not copied into each: a flag
-# is outside Latin-1 and would make a whole entry's string four bytes a
-# character.
+# facet and shared by the entries that cite it, not copied into each; its
+# flag is written as character references (see char_refs).
 SITEURL = None
 
 
@@ -242,12 +241,19 @@ def _join(parts: Iterable, siteurl: str) -> str:
     return "".join([siteurl if part is SITEURL else part for part in parts])
 
 
+def char_refs(text: str) -> str:
+    """``text`` as numeric character references: a flag emoji written so
+    keeps the page's string narrow (CPython stores a string with one
+    character outside the BMP at four bytes a character)."""
+    return "".join(f"&#x{ord(c):X};" for c in text)
+
+
 def _facet_link(facet: Facet) -> tuple:
     """The parts of a country's or a source's link."""
     if isinstance(facet, CountryFacet):
         parts = ['<a class="chronicles-country" href="', SITEURL, "/", escape(facet.url), '">']
         if facet.flag:
-            parts += ['<span class="chronicles-flag" aria-hidden="true">', escape(facet.flag), "</span> "]
+            parts += ['<span class="chronicles-flag" aria-hidden="true">', char_refs(facet.flag), "</span> "]
         return _compact(parts + [escape(facet.name), "</a>"])
     return _compact(['<a class="chronicles-source" href="', SITEURL, "/", escape(facet.url), '">',
                      escape(facet.name), "</a>"])
