@@ -630,8 +630,10 @@ def test_two_dates_in_an_attribution_do_not_crash():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="<"), max_size=400))
 def test_arbitrary_text_never_raises(text):
+    # Without "<": raw HTML an author writes passes through Markdown as
+    # written, balanced or not, with or without the plugin.
     html, _chronicle = convert(text)
     assert not nesting_errors(html)
 
