@@ -4,16 +4,24 @@ Markdown extension on its own."""
 from __future__ import annotations
 
 import logging
+import os
 import textwrap
 from pathlib import Path
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings as hypothesis_settings
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
 from pelican_chronicles.syntax import ChroniclesExtension
+
+# In CI the property tests replay the same examples every run; elsewhere they
+# explore new ones each time.
+hypothesis_settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 class Site:
