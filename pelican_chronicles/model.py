@@ -31,10 +31,6 @@ class Note:
     def anchor(self) -> str:
         return f"{self.kind}-{self.number}"
 
-    @property
-    def is_correction(self) -> bool:
-        return self.kind == CORRECTION
-
 
 @dataclass(frozen=True)
 class Source:
@@ -149,11 +145,6 @@ class Chronicle:
         ]:
             seen.setdefault(name.casefold(), name)
         return tuple(seen.values())
-
-    @property
-    def has_markup(self) -> bool:
-        """True when the post's HTML carries chronicles markup."""
-        return bool(self.notes or self.datelines or self.quotes or self.turns)
 
     def evolve(self, **changes) -> Chronicle:
         return replace(self, **changes)
