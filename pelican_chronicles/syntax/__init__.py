@@ -15,13 +15,14 @@ Markdown instance (``md.chronicles``). It knows nothing of Pelican:
 from __future__ import annotations
 
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 
 from ..metadata import parse_sources
 from ..model import Chronicle, Note, Quote, Turn, merge_sources
-from .common import ConventionProcessor, plain_text, summarize
+from .common import ConventionProcessor, Pass, plain_text, summarize
 from .datelines import DatelineProcessor
 from .links import LinkGuard
-from .notes import NoteProcessor
+from .notes import NoteProcessor, update_log
 from .quotes import QuoteProcessor
 from .sources import sources_list
 from .transcripts import TranscriptProcessor
@@ -41,36 +42,43 @@ class DocumentState:
 
     def reset(self):
         self.md.chronicles = Chronicle()
-        self.notes = []  # (dict of Note fields, section element)
+        self.notes = []  # (dict of Note fields, section element, label parts)
         self.datelines = []  # Dateline
         self.quotes = []  # (dict of Quote fields, blockquote element)
         self.turns = []  # (dict of Turn fields, p element)
         self.sources = []  # Source, from datelines and quote citations
         self.problems = []  # Problem
+        self.before = ""  # markup that opens the document: the update log
+        self.after = ""  # markup that closes it: the sources list
 
 
 class CollectProcessor(ConventionProcessor):
     """Runs after inline Markdown: turns what was found into ``md.chronicles``,
-    with the plain text of notes, quotes and turns."""
+    with the plain text of notes, quotes and turns, and writes the update log
+    and the sources list."""
 
     def apply(self, root):
         doc = self.state
         notes = tuple(
-            Note(**fields, summary=summarize(plain_text(section, skip_class="chronicles-note-label")))
-            for fields, section in doc.notes
+            Note(**fields, summary=summarize(plain_text(section, skip=section[0])))
+            for fields, section, _label in doc.notes
         )
         quotes = tuple(Quote(**fields, text=plain_text(bq)) for fields, bq in doc.quotes)
-        turns = tuple(
-            Turn(**fields, text=plain_text(p, skip_class="chronicles-speaker")) for fields, p in doc.turns
-        )
+        turns = tuple(Turn(**fields, text=plain_text(p, skip=p[0])) for fields, p in doc.turns)
         # Sources: the document's metadata first, then datelines and quote
         # citations. The metadata's problems are left to Pelican's side
         # (glue.build_chronicle parses Sources: for every reader and reports
         # them), so that each is warned about once.
         meta_sources, _problems = parse_sources(getattr(self.md, "Meta", {}).get("sources"))
         sources = merge_sources(meta_sources, doc.sources)
+        labels = self.config("labels")
+        if doc.notes and self.config("update_log"):
+            doc.before = update_log(
+                [(section.get("id"), label) for _fields, section, label in doc.notes],
+                labels.get("update_log", "Updates"),
+            )
         if sources and self.config("sources_list"):
-            root.append(sources_list(sources, self.config("labels").get("sources", "Sources")))
+            doc.after = sources_list(sources, labels.get("sources", "Sources"))
         self.md.chronicles = Chronicle(
             notes=notes,
             dateline=doc.datelines[0] if doc.datelines else None,
@@ -80,6 +88,21 @@ class CollectProcessor(ConventionProcessor):
             sources=sources,
             problems=tuple(doc.problems),
         )
+
+
+class BlocksPostprocessor(Postprocessor):
+    """Puts the update log before the document and the sources list after
+    it. They are markup made from the chronicle, never the author's text, so
+    they are written as markup rather than built as elements for the
+    serializer."""
+
+    def run(self, text):
+        state = getattr(self.md, "chronicles_state", None)
+        if state is None or not (state.before or state.after):
+            return text
+        before, after = state.before, state.after
+        state.before = state.after = ""
+        return "\n".join(part for part in (before, text, after) if part)
 
 
 class ChroniclesExtension(Extension):
@@ -106,18 +129,20 @@ class ChroniclesExtension(Extension):
     def extendMarkdown(self, md):
         md.chronicles_state = DocumentState(md)
         md.registerExtension(md.chronicles_state)  # so that md.reset() clears it
-        # Before "inline" (20): the processors read the author's raw text,
-        # and what they insert is atomic, so inline Markdown leaves it alone.
-        # Notes run first: they wrap blocks into sections, and the others
-        # then look inside those sections as well as at the top level.
-        md.treeprocessors.register(NoteProcessor(md, self), "chronicles-notes", 35)
-        md.treeprocessors.register(TranscriptProcessor(md, self), "chronicles-transcripts", 33)
-        md.treeprocessors.register(QuoteProcessor(md, self), "chronicles-quotes", 32)
-        md.treeprocessors.register(DatelineProcessor(md, self), "chronicles-datelines", 31)
-        # After "inline": links are elements now.
-        md.treeprocessors.register(LinkGuard(md, self), "chronicles-links", 15)
-        # After "inline" and "prettify", before "unescape": text is final.
-        md.treeprocessors.register(CollectProcessor(md, self), "chronicles-collect", 5)
+        # Before "inline" (20): the conventions read the author's raw text,
+        # and what they insert is atomic where inline Markdown has nothing
+        # to do. Notes come first: they wrap blocks into sections, and the
+        # others then look inside those sections as well as at the top level.
+        md.treeprocessors.register(
+            Pass(md, self, (NoteProcessor, TranscriptProcessor, QuoteProcessor, DatelineProcessor)),
+            "chronicles",
+            35,
+        )
+        # After "inline" (links are elements now) and "prettify", before
+        # "unescape": text is final.
+        md.treeprocessors.register(Pass(md, self, (LinkGuard, CollectProcessor)), "chronicles-collect", 5)
+        # After the raw HTML is put back: the blocks are complete markup.
+        md.postprocessors.register(BlocksPostprocessor(md), "chronicles-blocks", 5)
 
     @staticmethod
     def active(md) -> bool:

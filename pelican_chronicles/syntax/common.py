@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
+from markdown.serializers import RE_AMP
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -14,7 +15,6 @@ NOTE_CLASS = "chronicles-note"
 
 # Markdown's placeholders for stashed HTML and escaped characters.
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
-_SPACE = re.compile(r"\s+")
 
 
 def has_class(el: etree.Element, name: str) -> bool:
@@ -39,6 +39,42 @@ def top_level_runs(root):
         yield root, run
 
 
+# What inline Markdown (and the extensions a site may add to it) can change
+# in a text: emphasis and code, links and images, raw HTML and entities,
+# escapes, line breaks, attribute lists, and what typographic extensions
+# rewrite (quotes, dashes, ellipses).
+_INLINE_MARKUP = re.compile(r"""[\\`*_\[\]!<>&{}"'~=^\n]|--|\.\.\.""")
+
+
+def author_text(text: str | None) -> str | None:
+    """A piece of the author's text for a new element: atomic when inline
+    Markdown would leave it as it is (a name, a separator), so it costs no
+    inline pass; as typed otherwise, for inline Markdown to render."""
+    if text and _INLINE_MARKUP.search(text) is None:
+        return AtomicString(text)
+    return text
+
+
+def escape_text(text: str) -> str:
+    """Text for markup written by hand, escaped as Markdown's serializer
+    does (an ``&`` that starts an entity stays)."""
+    if "&" in text:
+        text = RE_AMP.sub("&amp;", text)
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def attribute(value: str) -> str:
+    """An attribute value for markup written by hand, escaped likewise."""
+    value = escape_text(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    return value
+
+
 def element(tag: str, text: str | None = None, **attrs) -> etree.Element:
     """A new element; its text is atomic, so inline Markdown leaves it alone."""
     el = etree.Element(tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items() if v is not None})
@@ -53,27 +89,23 @@ def sub(parent: etree.Element, tag: str, text: str | None = None, **attrs) -> et
     return el
 
 
-def plain_text(el: etree.Element, skip_class: str | None = None) -> str:
-    """The visible text of an element after inline processing, on one line;
-    stashed raw HTML is left out."""
-    parts = []
-
-    def walk(node):
-        if skip_class and has_class(node, skip_class):
-            if node.tail:
-                parts.append(node.tail)
-            return
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-        if node.tail and node is not el:
-            parts.append(node.tail)
-
-    walk(el)
-    text = "".join(parts)
-    text = _PLACEHOLDER.sub("", text)
-    return _SPACE.sub(" ", text).strip()
+def plain_text(el: etree.Element, skip: etree.Element | None = None) -> str:
+    """The visible text of an element after inline processing, on one line,
+    without the child ``skip`` (a label; its tail is kept); stashed raw HTML
+    is left out."""
+    if skip is None:
+        text = "".join(el.itertext())
+    else:
+        parts = [el.text or ""]
+        for child in el:
+            if child is not skip:
+                parts.extend(child.itertext())
+            if child.tail:
+                parts.append(child.tail)
+        text = "".join(parts)
+    if "\x02" in text:
+        text = _PLACEHOLDER.sub("", text)
+    return " ".join(text.split())
 
 
 def summarize(text: str, words: int = 30) -> str:
@@ -91,12 +123,12 @@ def problem(message: str, text: str) -> Problem:
     return Problem(message, text)
 
 
-class ConventionProcessor(Treeprocessor):
+class ConventionProcessor:
     """Base of the convention processors: configuration from the extension,
-    findings into the document state, nothing while the extension is off."""
+    findings into the document state. Each is a step of a ``Pass``."""
 
     def __init__(self, md, ext):
-        super().__init__(md)
+        self.md = md
         self.ext = ext
 
     def config(self, key):
@@ -106,9 +138,21 @@ class ConventionProcessor(Treeprocessor):
     def state(self):
         return self.md.chronicles_state
 
-    def run(self, root):
-        if self.ext.active(self.md):
-            self.apply(root)
-
     def apply(self, root):  # pragma: no cover - every convention defines it
         raise NotImplementedError
+
+
+class Pass(Treeprocessor):
+    """One tree processor that runs its steps in order, so that a document
+    costs one registration and one call per pass, not one per convention;
+    nothing while the extension is off (Pelican's metadata fields)."""
+
+    def __init__(self, md, ext, steps):
+        super().__init__(md)
+        self.ext = ext
+        self.steps = [step(md, ext) for step in steps]
+
+    def run(self, root):
+        if self.ext.active(self.md):
+            for step in self.steps:
+                step.apply(root)

@@ -10,7 +10,7 @@ text stays, a date wrapped in ``<time>``.
 
 from __future__ import annotations
 
-import copy
+import functools
 import re
 from dataclasses import dataclass
 
@@ -18,7 +18,7 @@ from markdown.util import AtomicString
 
 from .. import dates
 from ..model import CORRECTION, UPDATE
-from .common import ConventionProcessor, element, problem, sub
+from .common import ConventionProcessor, attribute, element, escape_text, problem, sub
 
 _EMPHASIS = r"\*\*|__|\*|_"
 # "2", "2 (June 20)", "2 - June 20": a note number, perhaps with a date.
@@ -34,7 +34,8 @@ class Marker:
     callout: bool = False
 
 
-def marker_pattern(update_words, correction_words) -> re.Pattern:
+@functools.lru_cache(maxsize=16)
+def marker_pattern(update_words: tuple, correction_words: tuple) -> re.Pattern:
     """Anchored at the start of a paragraph: emphasis, the word, up to 60
     characters of qualifier (a number, a date), the colon (emphasis may close
     before or after it), then a space or the end of the line."""
@@ -48,7 +49,8 @@ def marker_pattern(update_words, correction_words) -> re.Pattern:
     )
 
 
-def callout_pattern(update_words, correction_words) -> re.Pattern:
+@functools.lru_cache(maxsize=16)
+def callout_pattern(update_words: tuple, correction_words: tuple) -> re.Pattern:
     words = sorted({*update_words, *correction_words}, key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
     return re.compile(
@@ -65,8 +67,8 @@ def heading_level(el) -> int | None:
 class NoteProcessor(ConventionProcessor):
     def __init__(self, md, ext):
         super().__init__(md, ext)
-        update_words = self.config("update_words")
-        correction_words = self.config("correction_words")
+        update_words = tuple(self.config("update_words"))
+        correction_words = tuple(self.config("correction_words"))
         self.kinds = {w.casefold(): UPDATE for w in update_words}
         self.kinds.update({w.casefold(): CORRECTION for w in correction_words})
         self.marker_re = marker_pattern(update_words, correction_words)
@@ -139,11 +141,7 @@ class NoteProcessor(ConventionProcessor):
                 bound = last_heading
         if not self.state.notes:
             return
-        for el in list(root):
-            root.remove(el)
-        root.extend(blocks)
-        if self.config("update_log"):
-            root.insert(0, self.update_log())
+        root[:] = blocks
 
     def section(self, found: Marker, number: int, post_date):
         anchor = f"{found.kind}-{number}"
@@ -168,12 +166,13 @@ class NoteProcessor(ConventionProcessor):
                 )
             except ValueError:
                 self.state.problems.append(problem(f"cannot read the date of this {found.kind} note", date_text))
-        self.fill_label(label, label_text, found.qualifier, date_text if date else None, date)
+        parts = self.fill_label(label, label_text, found.qualifier, date_text if date else None, date)
         self.state.notes.append(
             (
                 dict(kind=found.kind, number=number, label=label_text, date=date,
                      date_text=date_text if date else None),
                 section,
+                parts,
             )
         )
         return section
@@ -190,29 +189,37 @@ class NoteProcessor(ConventionProcessor):
         return None, qualifier.strip("()[] ") or None
 
     @staticmethod
-    def fill_label(label, label_text, qualifier, date_text, date):
+    def fill_label(label, label_text, qualifier, date_text, date) -> tuple:
         """Label word, then the author's qualifier as typed, its date in <time>.
-        All of it atomic: inline Markdown never runs over the label."""
+        All of it atomic: inline Markdown never runs over the label. Returns
+        the label's parts for the update log: (text, time or None), time
+        being (datetime attribute, date as typed, text after it)."""
         text = label_text + (" " if qualifier else "")
+        time = None
         if qualifier and (date is None or date_text not in qualifier):
             text += qualifier
         elif qualifier:
             before, after = qualifier.split(date_text, 1)
             text += before
-            time = sub(label, "time", date_text,
-                       datetime=dates.machine_date(date, dates.has_time(date_text)))
-            time.tail = AtomicString(after) if after else None
+            time = (dates.machine_date(date, dates.has_time(date_text)), date_text, after)
+            sub(label, "time", date_text, datetime=time[0]).tail = AtomicString(after) if after else None
         label.text = AtomicString(text)
+        return text, time
 
-    def update_log(self):
-        """A list of the notes, each a link to its anchor with its label's words."""
-        labels = self.config("labels")
-        nav = element("nav", class_="chronicles-update-log", aria_labelledby="chronicles-update-log-title")
-        sub(nav, "p", labels.get("update_log", "Updates"), class_="chronicles-update-log-title",
-            id="chronicles-update-log-title")
-        items = sub(nav, "ol")
-        for _fields, section in self.state.notes:
-            label = section[0]
-            link = sub(sub(items, "li"), "a", label.text, href=f"#{section.get('id')}")  # atomic
-            link.extend(copy.deepcopy(child) for child in label)
-        return nav
+
+def update_log(notes: list[tuple[str, tuple]], title: str) -> str:
+    """The list of a post's notes, each a link to its anchor with its label's
+    words: ``notes`` are (anchor, label parts) pairs."""
+    lines = [
+        '<nav aria-labelledby="chronicles-update-log-title" class="chronicles-update-log">',
+        f'<p class="chronicles-update-log-title" id="chronicles-update-log-title">{escape_text(title)}</p>',
+        "<ol>",
+    ]
+    for anchor, (text, time) in notes:
+        label = escape_text(text)
+        if time is not None:
+            machine, typed, after = time
+            label += f'<time datetime="{attribute(machine)}">{escape_text(typed)}</time>{escape_text(after)}'
+        lines.append(f'<li><a href="#{attribute(anchor)}">{label}</a></li>')
+    lines += ["</ol>", "</nav>"]
+    return "\n".join(lines)

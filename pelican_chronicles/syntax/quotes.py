@@ -37,7 +37,7 @@ import dateutil.parser
 
 from .. import dates
 from ..model import Source
-from .common import ConventionProcessor, element, problem, sub, top_level_runs
+from .common import ConventionProcessor, author_text, element, problem, sub, top_level_runs
 from ..urls import safe_url
 
 MAX_CAPTION = 200  # visible characters of an attribution (link targets not counted)
@@ -383,14 +383,14 @@ class QuoteProcessor(ConventionProcessor):
             separator = body[attribution.parts[index - 1].end : part.start] if index else None
             if part.kind == "role" and role_span is not None and last is role_span:
                 # Adjacent role parts share one span, their separator inside it.
-                role_span.text += separator + part.text
+                role_span.text = author_text(role_span.text + separator + part.text)
                 roles.append(plain_words(part.text))
                 continue
             if last is not None:
-                last.tail = separator
+                last.tail = author_text(separator)
             if part.kind == "speaker":
                 last = sub(caption, "span", class_="chronicles-speaker")
-                last.text = part.text
+                last.text = author_text(part.text)
                 speaker = plain_words(part.text)
             elif part.kind == "link" and index == 0:
                 # "– [Name on forum](URL)": the link names the person.
@@ -413,7 +413,7 @@ class QuoteProcessor(ConventionProcessor):
                 date, date_text = part.date.date(), part.text
             else:
                 last = role_span = sub(caption, "span", class_="chronicles-role")
-                last.text = part.text
+                last.text = author_text(part.text)
                 roles.append(plain_words(part.text))
         return dict(
             speaker=speaker,
@@ -440,6 +440,6 @@ class QuoteProcessor(ConventionProcessor):
         """The link's words, as a link when its URL is safe. The words are
         the author's: inline Markdown renders them as it would have."""
         if url is None:
-            parent.text = text
+            parent.text = author_text(text)
         else:
-            sub(parent, "a", href=url).text = text
+            sub(parent, "a", href=url).text = author_text(text)

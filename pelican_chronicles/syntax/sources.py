@@ -1,44 +1,38 @@
 """The list of a post's sources at its end (SPEC 6).
 
-    <aside class="chronicles-sources" aria-labelledby="chronicles-sources-title">
-      <p class="chronicles-sources-title" id="chronicles-sources-title">Sources</p>
-      <ul><li><a href="https://agency.example/">Agency</a></li><li>Daily</li></ul>
+    <aside aria-labelledby="chronicles-sources-title" class="chronicles-sources">
+    <p class="chronicles-sources-title" id="chronicles-sources-title">Sources</p>
+    <ul>
+    <li><a href="https://agency.example/">Agency</a></li>
+    <li>Daily</li>
+    </ul>
     </aside>
 
-Built after inline Markdown and "prettify" have run (the list needs every
-source of the body), so the texts are atomic and the line breaks that
-prettify would add are set here.
+Made once the body is converted (the list needs every source of the body),
+and written as markup: it holds no author text for Markdown to render, only
+the sources' names (escaped) and their checked URLs.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
-
-from markdown.util import AtomicString
-
-from ..urls import safe_url
 from ..model import Source
-from .common import element, sub
+from ..urls import safe_url
+from .common import attribute, escape_text
 
 TITLE_ID = "chronicles-sources-title"
 
 
-def sources_list(sources: tuple[Source, ...], title: str = "Sources") -> etree.Element:
+def sources_list(sources: tuple[Source, ...], title: str = "Sources") -> str:
     """``aside.chronicles-sources``: each source a list item, a link when it
     has a safe URL."""
-    aside = element("aside", class_="chronicles-sources", aria_labelledby=TITLE_ID)
-    aside.text = "\n"
-    sub(aside, "p", title, class_="chronicles-sources-title", id=TITLE_ID).tail = "\n"
-    items = sub(aside, "ul")
-    items.text = "\n"
-    items.tail = "\n"
+    lines = [
+        f'<aside aria-labelledby="{TITLE_ID}" class="chronicles-sources">',
+        f'<p class="chronicles-sources-title" id="{TITLE_ID}">{escape_text(title)}</p>',
+        "<ul>",
+    ]
     for source in sources:
-        item = sub(items, "li")
-        item.tail = "\n"
         url = safe_url(source.url)
-        if url:
-            sub(item, "a", source.name, href=url)
-        else:
-            item.text = AtomicString(source.name)
-    aside.tail = "\n"
-    return aside
+        name = escape_text(source.name)
+        lines.append(f'<li><a href="{attribute(url)}">{name}</a></li>' if url else f"<li>{name}</li>")
+    lines += ["</ul>", "</aside>"]
+    return "\n".join(lines)

@@ -25,10 +25,11 @@ typed; the author's text after it is left to inline Markdown.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from .common import ConventionProcessor, element, sub, top_level_runs
+from .common import ConventionProcessor, author_text, element, sub, top_level_runs
 
 MAX_NAME = 60
 BALLOONS = ("💬", "🗨\ufe0f", "🗨", "🗯\ufe0f", "🗯", "💭")  # longest spelling first
@@ -53,7 +54,8 @@ class Label:
     balloon: str | None = None
 
 
-def role_pattern(words) -> re.Pattern:
+@functools.lru_cache(maxsize=16)
+def role_pattern(words: tuple) -> re.Pattern:
     alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(
         rf"(?P<open>{_EMPHASIS})?(?P<word>{alternation})(?P<shut>{_EMPHASIS})?:(?P<close>{_EMPHASIS})?(?=\s|$)",
@@ -78,7 +80,7 @@ class TranscriptProcessor(ConventionProcessor):
         for kind, key in ((QUESTION, "question_words"), (ANSWER, "answer_words")):
             for word in self.config(key):
                 self.kinds.setdefault(word.casefold(), (kind, word))
-        self.role_re = role_pattern(w for _kind, w in self.kinds.values())
+        self.role_re = role_pattern(tuple(w for _kind, w in self.kinds.values()))
 
     # --- recognising a label ---------------------------------------------------
 
@@ -151,9 +153,9 @@ class TranscriptProcessor(ConventionProcessor):
         p.text = None
         span = element("span", class_="chronicles-speaker")
         if found.balloon:
-            sub(span, "span", found.balloon, aria_hidden="true").tail = text[len(found.balloon) : found.end]
+            sub(span, "span", found.balloon, aria_hidden="true").tail = author_text(text[len(found.balloon) : found.end])
         else:
-            span.text = text[: found.end]  # the label as typed; inline Markdown renders its bold
+            span.text = author_text(text[: found.end])  # as typed; inline Markdown renders its bold
         span.tail = text[found.end :] or None
         p.insert(0, span)
         self.state.turns.append(
