@@ -28,19 +28,19 @@ _SCRIPT_ESCAPES = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
-_SCRIPT_ESCAPE_TABLE = str.maketrans(_SCRIPT_ESCAPES)
 
 
-def news_article(article, site_url: str = "") -> dict:
+def news_article(article, site_url: str = "", url: str | None = None) -> dict:
     """A schema.org ``NewsArticle`` for ``article``.
 
     URLs are absolute when ``site_url`` is given; without it the article's
-    own URL is left out rather than guessed.
+    own URL is left out rather than guessed. ``url`` is the article's, when
+    the caller knows it already.
     """
     chronicle = getattr(article, "chronicles", None)
     if not isinstance(chronicle, Chronicle):
         chronicle = Chronicle()
-    page_url = absolute(site_url, getattr(article, "url", None))
+    page_url = absolute(site_url, url if url is not None else getattr(article, "url", None))
     published = getattr(article, "date", None)
     modified = getattr(article, "modified", None) or published
     data: dict = {"@context": "https://schema.org", "@type": "NewsArticle"}
@@ -120,7 +120,10 @@ def absolute(site_url: str, url: str | None) -> str | None:
 
 def plain(value) -> str:
     """Text without tags or entities: titles may hold HTML."""
-    return " ".join(Markup(str(value)).striptags().split())
+    value = str(value)
+    if "<" in value or "&" in value:
+        value = Markup(value).striptags()
+    return " ".join(value.split())
 
 
 def script_tag(data: dict) -> Markup:
@@ -128,4 +131,7 @@ def script_tag(data: dict) -> Markup:
     and U+2029 are written as JSON escapes, so ``</script>`` or ``<!--`` in
     any field stays inside the string."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return Markup(f'<script type="application/ld+json">{text.translate(_SCRIPT_ESCAPE_TABLE)}</script>')
+    for char, escaped in _SCRIPT_ESCAPES.items():  # str.replace is many times faster than translate
+        if char in text:
+            text = text.replace(char, escaped)
+    return Markup(f'<script type="application/ld+json">{text}</script>')

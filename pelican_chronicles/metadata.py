@@ -20,7 +20,7 @@ import re
 
 import pycountry
 
-from .model import Country, Problem, Source, merge_sources
+from .model import Country, Problem, Source, merge_sources, source
 from .urls import safe_url
 
 # Raw HTML in a source name: a tag, an end tag, a comment or a declaration.
@@ -99,7 +99,7 @@ def _source(entry: str) -> tuple[Source | None, list[Problem]]:
         return None, problems
     if _MARKUP.search(name):
         problems.append(_problem(MARKUP_IN_SOURCE, name))
-    return Source(name, url or None), problems
+    return source(name, url or None), problems
 
 
 def _name_and_url(entry: str) -> tuple[str, str | None]:

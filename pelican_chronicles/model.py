@@ -3,20 +3,23 @@
 Plain data, no Pelican import. Every article and page gets one
 ``Chronicle`` as ``article.chronicles``. The objects are frozen and hold
 tuples, so a cached chronicle can never be changed by a later build, and
-they pickle, so Pelican's content caches can store them.
+they pickle, so Pelican's content caches can store them. A site keeps one
+chronicle per post in memory for the whole build: the values have slots,
+and ``source()`` gives equal sources one object.
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field, replace
+import functools
 from functools import cached_property
 
 UPDATE = "update"
 CORRECTION = "correction"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """An update or correction note in the body of a post."""
 
@@ -32,7 +35,7 @@ class Note:
         return f"{self.kind}-{self.number}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A news agency, outlet or document a post relies on."""
 
@@ -45,7 +48,14 @@ class Source:
         return self.name.casefold()
 
 
-@dataclass(frozen=True)
+@functools.lru_cache(maxsize=4096)
+def source(name: str, url: str | None = None) -> Source:
+    """``Source(name, url)``, one object for equal values: a site cites the
+    same few agencies in thousands of posts."""
+    return Source(name, url)
+
+
+@dataclass(frozen=True, slots=True)
 class Dateline:
     """``PLACE (Source) -`` at the start of a wire report."""
 
@@ -54,7 +64,7 @@ class Dateline:
     date_text: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """An attributed quote (``figure.chronicles-quote``)."""
 
@@ -67,7 +77,7 @@ class Quote:
     date_text: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Turn:
     """One speaker turn of an interview transcript."""
 
@@ -78,7 +88,7 @@ class Turn:
     named: bool = False  # a person's name rather than a role word (Question, A)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Country:
     """A country named in ``Countries:`` metadata, resolved from ISO 3166."""
 
@@ -92,7 +102,7 @@ class Country:
         return self.code.lower()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Author input the plugin could not use as intended; logged as a warning."""
 
@@ -155,10 +165,11 @@ def merge_sources(*groups) -> tuple[Source, ...]:
     a later URL fills a missing one."""
     merged: dict[str, Source] = {}
     for group in groups:
-        for source in group:
-            known = merged.get(source.key)
+        for item in group:
+            key = item.key
+            known = merged.get(key)
             if known is None:
-                merged[source.key] = source
-            elif known.url is None and source.url:
-                merged[source.key] = replace(known, url=source.url)
+                merged[key] = item
+            elif known.url is None and item.url:
+                merged[key] = source(known.name, item.url)
     return tuple(merged.values())

@@ -109,6 +109,16 @@ def test_the_updates_feed_ids_are_stable_across_builds(build, tmp_path):
     assert ids(first) < ids(second)
 
 
+def test_the_updates_feed_holds_the_newest_feed_max_items_notes(build):
+    site = build({"treaty.md": TREATY}, FEED_MAX_ITEMS=1)
+    feed = ET.fromstring(site.text("feeds/updates.atom.xml"))
+    links = [e.find(f"{ATOM}link").get("href") for e in feed.iter(f"{ATOM}entry")]
+    assert links == ["partnership-treaty-signed-in-the-capital.html#correction-1"]
+    # the page lists every note
+    page = site.soup("updates/index.html")
+    assert len(page.select("a[href$='#update-1'], a[href$='#correction-1']")) >= 2
+
+
 def test_the_updates_feed_path_is_a_setting(build):
     site = build({"treaty.md": TREATY}, CHRONICLES_UPDATES_FEED="feeds/notes.xml")
     assert site.exists("feeds/notes.xml")

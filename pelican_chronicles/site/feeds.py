@@ -34,8 +34,10 @@ def updates_feed(
     feed_path: str,
     labels: dict,
     quiet_date: datetime.datetime | None = None,
+    max_items: int | None = None,
 ) -> Atom1Feed:
-    """One entry per note, newest first. Ids are tag URIs made from the post's
+    """One entry per note, newest first, at most ``max_items`` (Pelican's
+    ``FEED_MAX_ITEMS``; None: all). Ids are tag URIs made from the post's
     URL and date and the note's anchor, so they stay when a note is edited."""
     base = site_url.rstrip("/") + "/" if site_url else ""
     feed = UpdatesFeed(
@@ -45,14 +47,14 @@ def updates_feed(
         description="",
         quiet_date=quiet_date,
     )
-    for entry in entries:
+    for entry in entries[:max_items]:
         article, note = entry.article, entry.note
-        link = base + entry.url
+        post_url = article.url if entry.post_url is None else entry.post_url
         title = Markup(article.title).striptags()
         feed.add_item(
             title=f"{note.label}: {title}",
-            link=link,
-            unique_id=get_tag_uri(base + article.url, article.date) + f"#{note.anchor}",
+            link=f"{base}{post_url}#{note.anchor}",
+            unique_id=get_tag_uri(base + post_url, article.date) + f"#{note.anchor}",
             description=note.summary,
             pubdate=entry.date,
             updateddate=entry.date,

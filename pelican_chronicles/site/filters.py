@@ -94,7 +94,9 @@ def chronicles_jsonld(context, article, site_url: str | None = None) -> Markup:
     by default the site's ``SITEURL``."""
     if site_url is None:
         site_url = context.get("SITEURL")
-    return script_tag(news_article(article, site_url or ""))
+    index = context.get("chronicles")  # the build's SiteIndex reads each post's url once
+    url = index.url_of(article) if hasattr(index, "url_of") else None
+    return script_tag(news_article(article, site_url or "", url))
 
 
 def chronicles_by_year_month(articles, newest_first: bool = True) -> list:

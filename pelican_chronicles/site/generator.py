@@ -85,6 +85,7 @@ class ChroniclesGenerator(Generator):
                 feed_path=feed_path,
                 labels=settings["CHRONICLES_LABELS"],
                 quiet_date=max((a.date for a in self.context.get("articles", ())), default=None),
+                max_items=settings.get("FEED_MAX_ITEMS"),
             )
             write_feed(feed, self.output_path, feed_path)
         write = partial(writer.write_file, relative_urls=settings["RELATIVE_URLS"])

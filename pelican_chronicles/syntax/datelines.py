@@ -24,10 +24,12 @@ paragraph, so a paragraph of any length costs the same.
 from __future__ import annotations
 
 import re
+import sys
 from typing import NamedTuple
 
 from .. import dates
-from ..model import Dateline, Source
+from ..model import Dateline
+from ..model import source as make_source
 from .common import ConventionProcessor, author_text, element, sub, top_level_runs
 
 MAX_WORDS = 5  # upper-case words in PLACE
@@ -158,6 +160,6 @@ class DatelineProcessor(ConventionProcessor):
         dateline.tail = text[found.dash_end :] or None
         p.text = None
         p.insert(0, dateline)
-        name = source.strip()
-        self.state.datelines.append(Dateline(place=place, source=name, date_text=found.date_text))
-        self.state.sources.append(Source(name))
+        name = sys.intern(source.strip())  # places and agencies recur across posts
+        self.state.datelines.append(Dateline(place=sys.intern(place), source=name, date_text=found.date_text))
+        self.state.sources.append(make_source(name))

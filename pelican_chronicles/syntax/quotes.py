@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 import zoneinfo
 from dataclasses import dataclass, field
 
 import dateutil.parser
 
 from .. import dates
-from ..model import Source
+from ..model import source as make_source
 from .common import ConventionProcessor, author_text, element, problem, sub, top_level_runs
 from ..urls import safe_url
 
@@ -399,12 +400,12 @@ class QuoteProcessor(ConventionProcessor):
                 speaker = plain_words(part.link_text)
                 self.link_or_text(last, part.link_text, url)
                 if url:
-                    source, source_names_speaker = Source(speaker, url), True
+                    source, source_names_speaker = make_source(speaker, url), True
             elif part.kind == "link":
                 last = sub(caption, "cite")
                 url = self.checked_url(part, anchor)
                 self.link_or_text(last, part.link_text, url)
-                found = Source(plain_words(part.link_text), url)
+                found = make_source(plain_words(part.link_text), url)
                 self.state.sources.append(found)
                 if source is None or source_names_speaker:
                     source, source_names_speaker = found, False
@@ -416,8 +417,8 @@ class QuoteProcessor(ConventionProcessor):
                 last.text = author_text(part.text)
                 roles.append(plain_words(part.text))
         return dict(
-            speaker=speaker,
-            role=", ".join(roles) or None,
+            speaker=sys.intern(speaker) if speaker else speaker,  # people recur across posts
+            role=sys.intern(", ".join(roles)) if roles else None,
             source=source,
             date=date,
             date_text=date_text,

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from dataclasses import dataclass
 
 from .common import ConventionProcessor, author_text, element, sub, top_level_runs
@@ -162,7 +163,7 @@ class TranscriptProcessor(ConventionProcessor):
             (
                 dict(
                     anchor=anchor,
-                    speaker=found.speaker,
+                    speaker=sys.intern(found.speaker),  # people recur across posts
                     is_question=found.kind == QUESTION,
                     named=found.kind in (NAMED, BOLD),
                 ),
