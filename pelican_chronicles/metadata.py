@@ -61,11 +61,18 @@ def parse_sources(value) -> tuple[tuple[Source, ...], tuple[Problem, ...]]:
     A URL that is not safe is dropped, the source kept by name, and the
     problem quotes the URL. Names are plain text: raw HTML in them is kept
     as text (and escaped on output), with a warning. Sources with the same
-    name (ignoring case) are merged.
+    name (ignoring case) are merged. The latest results are remembered:
+    each post's value is read twice in a row, by the Markdown extension and
+    by the glue.
     """
+    return _parse_sources(tuple(_values(value)))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_sources(values: tuple[str, ...]) -> tuple[tuple[Source, ...], tuple[Problem, ...]]:
     sources: list[Source] = []
     problems: list[Problem] = []
-    for text in _values(value):
+    for text in values:
         for entry in _split_entries(text):
             source, problem = _source(entry)
             if source is not None:

@@ -61,7 +61,7 @@ DEFAULT_PATHS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NoteEntry:
     """A note with the post it belongs to."""
 
@@ -118,7 +118,7 @@ class CountryFacet(Facet):
         return self.country.flag if self.country else ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One quote or transcript turn by a named speaker."""
 
@@ -152,7 +152,7 @@ class SpeakerFacet(Facet):
         return len(self.statements)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A post as the archive lists it, its facets resolved."""
 
