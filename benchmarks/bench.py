@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from corpus import write_corpus  # noqa: E402
+from corpus import WORDS, write_corpus  # noqa: E402
 
 TIME_BUDGET = 1.05  # with / without, median seconds
 MEMORY_BUDGET = 1.10  # with / without, peak memory
@@ -265,6 +265,10 @@ def main(argv=None) -> int:
     parser.add_argument("--posts", type=int, nargs="+", default=[1000, 3000], help="corpus sizes (default 1000 3000)")
     parser.add_argument("--runs", type=int, default=5, help="builds per size and mode (default 5)")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the generated corpus")
+    parser.add_argument(
+        "--words", type=int, nargs=2, default=list(WORDS), metavar=("MIN", "MAX"),
+        help=f"words a post aims at (default {WORDS[0]} {WORDS[1]}: SPEC 12's reference load)",
+    )
     parser.add_argument("--profile", action="store_true", help="also profile one build with the plugin")
     parser.add_argument("--workdir", help="build here and keep the files (default: a temporary directory)")
     parser.add_argument(
@@ -291,7 +295,7 @@ def main(argv=None) -> int:
         contents = {}
         for n in sizes:
             contents[n] = work / f"corpus-{n}" / "content"
-            words = write_corpus(contents[n], n, seed=args.seed)
+            words = write_corpus(contents[n], n, seed=args.seed, words=tuple(args.words))
             print(f"corpus: {n} posts, {words} words (about {words // n} per post), in {contents[n]}")
         results = {n: {False: [], True: []} for n in sizes}
         started = time.perf_counter()
