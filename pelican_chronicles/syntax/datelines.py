@@ -105,7 +105,7 @@ def is_region(text: str) -> bool:
 
 def match(text: str) -> Match | None:
     """The dateline at the start of ``text``, or None."""
-    if not text[:1].isupper():
+    if not text[:1].isupper() or text.find("(", 1, MAX_HEAD + 1) == -1:
         return None
     found = _DATELINE.match(text)
     if not found:

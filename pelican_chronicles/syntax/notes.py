@@ -72,12 +72,17 @@ class NoteProcessor(ConventionProcessor):
         self.kinds = {w.casefold(): UPDATE for w in update_words}
         self.kinds.update({w.casefold(): CORRECTION for w in correction_words})
         self.marker_re = marker_pattern(update_words, correction_words)
+        # A marker starts with one of these (or emphasis): other paragraphs
+        # are passed over without trying the pattern.
+        self.first_chars = frozenset({w[0].casefold() for w in self.kinds} | set("*_"))
         self.callout_re = callout_pattern(update_words, correction_words)
 
     # --- recognising a marker ----------------------------------------------
 
     def marker(self, el) -> Marker | None:
         if el.tag == "p" and el.text and not len(el):
+            if el.text[0].casefold() not in self.first_chars:
+                return None
             found = self.marker_re.match(el.text)
             if not found:
                 return None

@@ -82,11 +82,14 @@ class TranscriptProcessor(ConventionProcessor):
             for word in self.config(key):
                 self.kinds.setdefault(word.casefold(), (kind, word))
         self.role_re = role_pattern(tuple(w for _kind, w in self.kinds.values()))
+        # A label starts with one of these: a paragraph that does not is
+        # passed over without trying the patterns.
+        self.first_chars = frozenset({w[0].casefold() for w in self.kinds} | set("*_") | {b[0] for b in BALLOONS})
 
     # --- recognising a label ---------------------------------------------------
 
     def label(self, el) -> Label | None:
-        if el.tag != "p" or not el.text or len(el):
+        if el.tag != "p" or not el.text or len(el) or el.text[0].casefold() not in self.first_chars:
             return None
         text = el.text
         found = self.role_re.match(text)
