@@ -108,6 +108,17 @@ def test_inline_markdown_after_the_dateline_still_renders():
     )
 
 
+def test_inline_markdown_in_the_source_still_renders():
+    html, chronicle = convert("CAPITAL (Harbour *Press*) -- Results were published.", sources_list=False)
+    assert normalize(html) == normalize(
+        '<p><span class="chronicles-dateline"><span class="chronicles-dateline-place">CAPITAL</span>'
+        ' (<span class="chronicles-source">Harbour <em>Press</em></span>) --</span> Results were published.</p>'
+    )
+    # the chronicle and the sources list name the agency without the marks
+    assert chronicle.dateline.source == "Harbour Press"
+    assert chronicle.sources == (Source("Harbour Press"),)
+
+
 def test_source_text_is_escaped():
     assert body("CAPITAL (R&D Wire) - Results were published.") == normalize(
         '<p><span class="chronicles-dateline"><span class="chronicles-dateline-place">CAPITAL</span>'

@@ -245,3 +245,17 @@ def test_configured_labels_are_escaped():
     html = render("UPDATE: x", labels={"update": "<b>New</b> & more", "update_log": "Log"})
     assert "&lt;b&gt;New&lt;/b&gt; &amp; more" in html
     assert "<b>" not in html
+
+
+def test_the_update_log_escapes_labels_and_keeps_the_date_as_typed():
+    html = render(
+        "UPDATE (June 20 <i>): x\n\nCORRECTION (2024-06-21): y",
+        labels={"update": "New & <noted>", "correction": "Fix", "update_log": "<Log> & more"},
+    )
+    log = html[: html.index("</nav>") + len("</nav>")]
+    assert normalize(log) == (
+        '<nav aria-labelledby="chronicles-update-log-title" class="chronicles-update-log">'
+        '<p class="chronicles-update-log-title" id="chronicles-update-log-title">&lt;Log&gt; &amp; more</p>'
+        '<ol><li><a href="#update-1">New &amp; &lt;noted&gt; (June 20 &lt;i&gt;)</a></li>'
+        '<li><a href="#correction-1">Fix (<time datetime="2024-06-21">2024-06-21</time>)</a></li></ol></nav>'
+    )

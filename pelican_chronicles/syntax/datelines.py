@@ -31,6 +31,7 @@ from .. import dates
 from ..model import Dateline
 from ..model import source as make_source
 from .common import ConventionProcessor, author_text, element, sub, top_level_runs
+from .quotes import plain_words
 
 MAX_WORDS = 5  # upper-case words in PLACE
 MAX_REGION_WORDS = 3  # words of the region after them: "SPRINGFIELD, Ill."
@@ -160,6 +161,7 @@ class DatelineProcessor(ConventionProcessor):
         dateline.tail = text[found.dash_end :] or None
         p.text = None
         p.insert(0, dateline)
-        name = sys.intern(source.strip())  # places and agencies recur across posts
+        # the agency's words, emphasis marks left out; places and agencies recur across posts
+        name = sys.intern(plain_words(source.strip()))
         self.state.datelines.append(Dateline(place=sys.intern(place), source=name, date_text=found.date_text))
         self.state.sources.append(make_source(name))
