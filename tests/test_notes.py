@@ -259,3 +259,8 @@ def test_the_update_log_escapes_labels_and_keeps_the_date_as_typed():
         '<ol><li><a href="#update-1">New &amp; &lt;noted&gt; (June 20 &lt;i&gt;)</a></li>'
         '<li><a href="#correction-1">Fix (<time datetime="2024-06-21">2024-06-21</time>)</a></li></ol></nav>'
     )
+
+
+def test_a_notes_summary_is_what_a_reader_sees():
+    _html, chronicle = convert("UPDATE: The fee is &euro;5 &amp; the `<b>` tag is \\*gone\\*.", **NO_LOG)
+    assert chronicle.notes[0].summary == "The fee is €5 & the <b> tag is *gone*."

@@ -233,3 +233,10 @@ def test_build_renders_the_transcript(build):
     assert "chronicles-turn-question" in turns[0]["class"]
     assert turns[1].select_one(".chronicles-speaker span[aria-hidden=true]").get_text() == "💬"
     assert turns[1].get_text() == "💬 A. Minister: If anyone doubts it, the text is public."
+
+
+def test_a_turns_text_is_what_a_reader_sees():
+    _html, chronicle = convert(
+        "💬 Dana Ortiz: From 5 &lt; 6 &amp; up, said `<i>`, \\*not\\* <em>this</em> & that."
+    )
+    assert chronicle.turns[0].text == "From 5 < 6 & up, said <i>, *not* this & that."

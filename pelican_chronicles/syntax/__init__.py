@@ -59,12 +59,13 @@ class CollectProcessor(ConventionProcessor):
 
     def apply(self, root):
         doc = self.state
+        stash = self.md.htmlStash
         notes = tuple(
-            Note(**fields, summary=summarize(plain_text(section, skip=section[0])))
+            Note(**fields, summary=summarize(plain_text(section, skip=section[0], stash=stash)))
             for fields, section, _label in doc.notes
         )
-        quotes = tuple(Quote(**fields, text=plain_text(bq)) for fields, bq in doc.quotes)
-        turns = tuple(Turn(**fields, text=plain_text(p, skip=p[0])) for fields, p in doc.turns)
+        quotes = tuple(Quote(**fields, text=plain_text(bq, stash=stash)) for fields, bq in doc.quotes)
+        turns = tuple(Turn(**fields, text=plain_text(p, skip=p[0], stash=stash)) for fields, p in doc.turns)
         # Sources: the document's metadata first, then datelines and quote
         # citations. The metadata's problems are left to Pelican's side
         # (glue.build_chronicle parses Sources: for every reader and reports

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -13,8 +14,11 @@ from ..model import Problem
 
 NOTE_CLASS = "chronicles-note"
 
-# Markdown's placeholders for stashed HTML and escaped characters.
-_PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
+# Markdown's placeholders: "\x02wzxhzdk:N\x03" for stashed raw HTML (an
+# entity, a tag), "\x02N\x03" for a backslash-escaped character.
+_PLACEHOLDER = re.compile("\x02([^\x03]*)\x03")
+_STASHED = "wzxhzdk:"
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def has_class(el: etree.Element, name: str) -> bool:
@@ -89,10 +93,12 @@ def sub(parent: etree.Element, tag: str, text: str | None = None, **attrs) -> et
     return el
 
 
-def plain_text(el: etree.Element, skip: etree.Element | None = None) -> str:
-    """The visible text of an element after inline processing, on one line,
-    without the child ``skip`` (a label; its tail is kept); stashed raw HTML
-    is left out."""
+def plain_text(el: etree.Element, skip: etree.Element | None = None, stash=None) -> str:
+    """The text a reader sees in an element after inline processing, on one
+    line, without the child ``skip`` (a label; its tail is kept). Escaped
+    characters and entities are read as characters; raw HTML the author
+    wrote (kept in Markdown's ``stash``) counts for its text, its tags left
+    out."""
     if skip is None:
         text = "".join(el.itertext())
     else:
@@ -104,8 +110,23 @@ def plain_text(el: etree.Element, skip: etree.Element | None = None) -> str:
                 parts.append(child.tail)
         text = "".join(parts)
     if "\x02" in text:
-        text = _PLACEHOLDER.sub("", text)
+        text = _PLACEHOLDER.sub(lambda found: _placeholder_text(found.group(1), stash), text)
+    if "&" in text:
+        text = html.unescape(text)
     return " ".join(text.split())
+
+
+def _placeholder_text(key: str, stash) -> str:
+    if key.isdigit():
+        return chr(int(key))
+    if key.startswith(_STASHED) and stash is not None:
+        index = key[len(_STASHED):]
+        blocks = stash.rawHtmlBlocks
+        if index.isdigit() and int(index) < len(blocks):
+            raw = blocks[int(index)]
+            raw = raw if isinstance(raw, str) else "".join(raw.itertext())
+            return _TAG.sub("", raw)
+    return ""
 
 
 def summarize(text: str, words: int = 30) -> str:
