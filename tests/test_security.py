@@ -86,13 +86,16 @@ def test_the_jsonld_cannot_be_closed_by_a_title_or_a_source_name(hostile):
 def test_html_in_a_title_is_text_on_the_plugins_pages(build):
     site = build(
         {"pier.md": "Title: Harbour <b>talks</b> resume\nDate: 2024-06-19\nSources: Harbour Daily\n\n"
-                    "The board met.\n\nUPDATE (2024-06-20): The vote moved."},
+                    "The board met.\n\nQ: Fees?\n\n💬 Dana Ortiz: From 5 &lt; 6 &amp; up, said `<i>`.\n\n"
+                    "UPDATE (2024-06-20): The vote moved `<b>`."},
         SITEURL="https://news.example",
     )
-    for page in ("archives.html", "updates/index.html", "sources/harbour-daily.html"):
+    for page in ("archives.html", "updates/index.html", "sources/harbour-daily.html", "speakers/dana-ortiz.html"):
         soup = site.soup(page)
-        assert soup.find_all("b") == [], page
+        assert soup.find_all(["b", "i"]) == [], page
         assert "Harbour talks resume" in soup.get_text(), page
+    assert "From 5 < 6 & up, said <i>." in site.soup("speakers/dana-ortiz.html").get_text()
+    assert "The vote moved <b>." in site.soup("updates/index.html").get_text()
     script = site.soup("harbour-talks-resume.html").find("script", type="application/ld+json")
     assert json.loads(script.string)["headline"] == "Harbour talks resume"
 

@@ -414,6 +414,49 @@ class SiteIndex:
             parts += self._entry_parts(entry)
         return Markup(_join(parts, str(siteurl)))
 
+    def notes_html(self, notes: Iterable[NoteEntry], siteurl, date_format: str) -> Markup:
+        """The updates page's list: a ``<li>`` per note, its label as a badge,
+        its date (as typed, or the post's in ``date_format``), the post's
+        title linking to the note, and the note's first words."""
+        siteurl = escape(str(siteurl))
+        items = []
+        for entry in notes:
+            note = entry.note
+            head = f'<span class="chronicles-badge chronicles-badge-{note.kind}">{escape(note.label)}</span>'
+            if note.date:
+                shown = note.date_text or self.strftime(note.date, date_format)
+                head += f' <time datetime="{note.date.isoformat()}">{escape(shown)}</time>'
+            head += f' <a href="{siteurl}/{escape(entry.url)}">{self.title_html(entry.article)}</a>'
+            summary = f'\n      <p class="chronicles-updates-summary">{escape(note.summary)}</p>' if note.summary else ""
+            items.append(
+                f'<li class="chronicles-updates-item chronicles-{note.kind}">\n'
+                f'      <p class="chronicles-updates-head">{head}</p>{summary}\n    </li>'
+            )
+        return Markup("\n    ".join(items))
+
+    def statements_html(self, statements: Iterable[Statement], siteurl, date_format: str) -> Markup:
+        """A statements page's list: a ``<li>`` per quote or turn, its date,
+        its words quoted (``cite`` and the link lead back to its place in the
+        post) and the role the speaker spoke in."""
+        siteurl = escape(str(siteurl))
+        in_word = self.label("statement_in", "in")
+        dates: dict = {}  # a post's statements share its date
+        items = []
+        for s in statements:
+            when = dates.get(s.date)
+            if when is None:
+                when = dates[s.date] = self.time_html(s.date, date_format)
+            href = f"{siteurl}/{escape(s.url)}"
+            role = f'<span class="chronicles-role">{escape(s.role)}</span>, ' if s.role else ""
+            items.append(
+                f'<li class="chronicles-statement chronicles-statement-{s.kind}">\n'
+                f'      <p class="chronicles-statement-date">{when}</p>\n'
+                f'      <blockquote class="chronicles-statement-text" cite="{href}"><p>{escape(s.text)}</p></blockquote>\n'
+                f'      <p class="chronicles-statement-context">{role}{in_word} '
+                f'<a href="{href}">{self.title_html(s.article)}</a></p>\n    </li>'
+            )
+        return Markup("\n    ".join(items))
+
     def facet_link_html(self, facet: Facet, siteurl) -> Markup:
         """A country's or a source's link; the ``country_link`` and
         ``source_link`` macros."""
@@ -454,7 +497,7 @@ class SiteIndex:
             " chronicles-entry-corrected" if e.is_corrected else "",
             '">\n  <time class="chronicles-entry-date" datetime="', e.date.isoformat(),
             '" title="', text_html(getattr(article, "locale_date", "")), '">',
-            self.strftime(e.date, "%d"),
+            f"{e.date.day:02d}",  # strftime's %d: the same digits in every locale
             '</time>\n  <div class="chronicles-entry-body">\n    <a class="chronicles-entry-title" href="',
             SITEURL, "/", escape(self.url_of(article)), '">', self.title_html(article), "</a>\n",
         ]
