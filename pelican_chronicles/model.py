@@ -19,6 +19,24 @@ UPDATE = "update"
 CORRECTION = "correction"
 
 
+def reads_earlier_pickles(cls):
+    """A frozen dataclass with slots pickles its fields as a list; posts that
+    Pelican's content cache stored before the classes had slots hold them as
+    a dict. Both load."""
+    own = cls.__setstate__
+
+    def __setstate__(self, state):
+        if isinstance(state, dict):
+            for name, value in state.items():
+                object.__setattr__(self, name, value)
+        else:
+            own(self, state)
+
+    cls.__setstate__ = __setstate__
+    return cls
+
+
+@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Note:
     """An update or correction note in the body of a post."""
@@ -35,6 +53,7 @@ class Note:
         return f"{self.kind}-{self.number}"
 
 
+@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Source:
     """A news agency, outlet or document a post relies on."""
@@ -55,6 +74,7 @@ def source(name: str, url: str | None = None) -> Source:
     return Source(name, url)
 
 
+@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Dateline:
     """``PLACE (Source) -`` at the start of a wire report."""
@@ -64,6 +84,7 @@ class Dateline:
     date_text: str | None = None
 
 
+@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Quote:
     """An attributed quote (``figure.chronicles-quote``)."""
@@ -77,6 +98,7 @@ class Quote:
     date_text: str | None = None
 
 
+@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Turn:
     """One speaker turn of an interview transcript."""
@@ -88,6 +110,7 @@ class Turn:
     named: bool = False  # a person's name rather than a role word (Question, A)
 
 
+@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Country:
     """A country named in ``Countries:`` metadata, resolved from ISO 3166."""
@@ -102,6 +125,7 @@ class Country:
         return self.code.lower()
 
 
+@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Author input the plugin could not use as intended; logged as a warning."""

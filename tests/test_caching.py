@@ -272,3 +272,22 @@ def test_the_cache_does_not_keep_a_removed_note(tmp_path, reference):
     edit(tmp_path / "content" / "plain.md", POSTS["plain.md"])
     Pelican(site_settings(tmp_path, tmp_path / "output", **caching)).run()
     assert not differences(snapshot(tmp_path / "output"), reference(POSTS))
+
+
+def test_chronicles_cached_before_the_model_had_slots_still_load():
+    """Pelican's content cache may hold a post pickled by an earlier version,
+    whose values kept their fields in a dict."""
+    import pickle
+
+    from pelican_chronicles.model import Note, Source
+
+    fields = {"kind": "update", "number": 2, "label": "Update", "date": None, "date_text": None, "summary": "Text."}
+    note = Note.__new__(Note)
+    note.__setstate__(fields)
+    assert note == Note("update", 2, "Update", summary="Text.")
+    assert note.anchor == "update-2"
+    source = Source.__new__(Source)
+    source.__setstate__({"name": "Wire", "url": "https://wire.example/"})
+    assert source == Source("Wire", "https://wire.example/")
+    # and the current pickles round-trip
+    assert pickle.loads(pickle.dumps(note)) == note
