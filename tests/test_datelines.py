@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from conftest import convert, normalize
 
 from pelican_chronicles.model import Dateline, Source
+from pelican_chronicles.syntax import ChroniclesExtension
 
 
 def body(source: str, **config) -> str:
@@ -249,3 +250,12 @@ def test_build_marks_the_dateline(build):
     assert dateline.select_one(".chronicles-dateline-place").get_text() == "CAPITAL"
     assert dateline.select_one(".chronicles-source").get_text() == "Agency"
     assert dateline.parent.get_text() == "CAPITAL (Agency) -Earlier in the day the two leaders signed the treaty."
+
+
+def test_abbreviations_and_escapes_in_the_source():
+    md = markdown.Markdown(extensions=["abbr", ChroniclesExtension()])
+    html = md.convert("*[UN]: United Nations\n\nGENEVA (UN News) - The session opened.")
+    assert '<span class="chronicles-source"><abbr title="United Nations">UN</abbr> News</span>' in html
+    _html, chronicle = convert("PARIS (E\\*Trade News) - Shares rose.")
+    assert chronicle.dateline.source == "E*Trade News"
+    assert chronicle.sources == (Source("E*Trade News"),)

@@ -1,8 +1,11 @@
 """Links the author writes in Markdown (SPEC 11)."""
 
+import markdown
 import pytest
 
 from conftest import convert, normalize
+
+from pelican_chronicles.syntax import ChroniclesExtension
 
 UNSAFE = "unsafe link dropped (only http, https, mailto and relative links are kept)"
 
@@ -34,3 +37,11 @@ def test_an_unsafe_link_in_a_real_build_warns_with_the_file(build, chronicles_wa
     site = build({"a.md": "Title: A\nDate: 2024-01-02\n\nSee [it](javascript:void(0)) now."})
     assert f'a.md: {UNSAFE}: "javascript:void(0)"' in chronicles_warnings()
     assert site.soup("a.html").find("a", string="it").get("href") is None
+
+
+def test_an_attribute_list_cannot_bring_back_an_unsafe_href():
+    md = markdown.Markdown(extensions=["attr_list", ChroniclesExtension()])
+    html = md.convert('[the report](https://ok.example/){: href="javascript:alert(1)"}')
+    assert "javascript:" not in html
+    assert "the report" in html
+    assert md.chronicles.problems

@@ -264,3 +264,8 @@ def test_the_update_log_escapes_labels_and_keeps_the_date_as_typed():
 def test_a_notes_summary_is_what_a_reader_sees():
     _html, chronicle = convert("UPDATE: The fee is &euro;5 &amp; the `<b>` tag is \\*gone\\*.", **NO_LOG)
     assert chronicle.notes[0].summary == "The fee is €5 & the <b> tag is *gone*."
+
+
+def test_text_that_only_looks_like_a_reference_stays_in_a_summary():
+    _html, chronicle = convert("UPDATE: See https://x.example/?a=1&section=2 &amp; <desk@news.example>.", **NO_LOG)
+    assert chronicle.notes[0].summary == "See https://x.example/?a=1&section=2 & desk@news.example."

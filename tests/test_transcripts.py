@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import convert, normalize, render
 
 from pelican_chronicles.model import Turn
+from pelican_chronicles.syntax import ChroniclesExtension
 
 
 def unchanged(source: str) -> bool:
@@ -240,3 +241,10 @@ def test_a_turns_text_is_what_a_reader_sees():
         "💬 Dana Ortiz: From 5 &lt; 6 &amp; up, said `<i>`, \\*not\\* <em>this</em> & that."
     )
     assert chronicle.turns[0].text == "From 5 < 6 & up, said <i>, *not* this & that."
+
+
+def test_abbreviations_the_document_defines_reach_the_speaker_label():
+    source = "*[UN]: United Nations\n\n💬 UN envoy: The talks resume on Monday."
+    md = markdown.Markdown(extensions=["abbr", ChroniclesExtension()])
+    html = md.convert(source)
+    assert '<abbr title="United Nations">UN</abbr> envoy:' in html

@@ -50,6 +50,7 @@ class DocumentState:
         self.problems = []  # Problem
         self.before = ""  # markup that opens the document: the update log
         self.after = ""  # markup that closes it: the sources list
+        self.atomic = None  # whether plain pieces may be atomic (common.plain_pieces_may_be_atomic)
 
 
 class CollectProcessor(ConventionProcessor):

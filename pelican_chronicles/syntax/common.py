@@ -18,6 +18,9 @@ NOTE_CLASS = "chronicles-note"
 # entity, a tag), "\x02N\x03" for a backslash-escaped character.
 _PLACEHOLDER = re.compile("\x02([^\x03]*)\x03")
 _STASHED = "wzxhzdk:"
+# A character reference as Markdown's serializer leaves it (RE_AMP): with
+# its semicolon; "&sect" without one is text.
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[0-9a-zA-Z]+);")
 _TAG = re.compile(r"<[^<>]*>")
 
 
@@ -43,18 +46,47 @@ def top_level_runs(root):
         yield root, run
 
 
-# What inline Markdown (and the extensions a site may add to it) can change
-# in a text: emphasis and code, links and images, raw HTML and entities,
-# escapes, line breaks, attribute lists, and what typographic extensions
-# rewrite (quotes, dashes, ellipses).
+# What the inline Markdown of Python-Markdown and its bundled extensions
+# can change in a text: emphasis and code, links and images, raw HTML and
+# entities, escapes, line breaks, attribute lists, wiki links, and what
+# smarty rewrites (quotes, apostrophes, dashes, ellipses).
 _INLINE_MARKUP = re.compile(r"""[\\`*_\[\]!<>&{}"'~=^\n]|--|\.\.\.""")
+# The inline patterns and tree processors of Python-Markdown and its bundled
+# extensions, whose triggers _INLINE_MARKUP knows. With any other (a site's
+# own extension) the pieces stay as typed, for it to see.
+KNOWN_INLINE = frozenset({
+    "backtick", "escape", "reference", "link", "image_link", "image_reference", "short_reference",
+    "short_image_ref", "autolink", "automail", "linebreak", "html", "entity", "not_strong",
+    "em_strong", "em_strong2", "strong_em", "strong", "emphasis", "emphasis2", "footnote", "wikilink",
+})
+KNOWN_TREE = frozenset({
+    "inline", "prettify", "unescape", "footnote", "footnote-duplicate", "attr_list", "hilite", "toc",
+    "abbr", "smarty", "chronicles", "chronicles-collect",
+})
 
 
-def author_text(text: str | None) -> str | None:
+def plain_pieces_may_be_atomic(md) -> bool:
+    """Whether a piece of author text with no markup character can be made
+    atomic in this document: only Python-Markdown's own inline patterns run,
+    and it defines no abbreviations (the abbr extension would look for them
+    in every piece)."""
+    inline = getattr(md.inlinePatterns, "_data", None)
+    tree = getattr(md.treeprocessors, "_data", None)
+    if inline is None or tree is None:
+        return False
+    if any(name not in KNOWN_INLINE and not name.startswith("smarty-") for name in inline):
+        return False
+    if any(name not in KNOWN_TREE for name in tree):
+        return False
+    return not ("abbr" in tree and getattr(tree["abbr"], "abbrs", None))
+
+
+def author_text(text: str | None, atomic: bool = True) -> str | None:
     """A piece of the author's text for a new element: atomic when inline
     Markdown would leave it as it is (a name, a separator), so it costs no
-    inline pass; as typed otherwise, for inline Markdown to render."""
-    if text and _INLINE_MARKUP.search(text) is None:
+    inline pass; as typed otherwise, for inline Markdown to render.
+    ``atomic=False``: always as typed."""
+    if atomic and text and _INLINE_MARKUP.search(text) is None:
         return AtomicString(text)
     return text
 
@@ -111,14 +143,16 @@ def plain_text(el: etree.Element, skip: etree.Element | None = None, stash=None)
         text = "".join(parts)
     if "\x02" in text:
         text = _PLACEHOLDER.sub(lambda found: _placeholder_text(found.group(1), stash), text)
-    if "&" in text:
-        text = html.unescape(text)
+    if "&" in text:  # references the serializer keeps as they are
+        text = _REFERENCE.sub(lambda found: html.unescape(found.group()), text)
     return " ".join(text.split())
 
 
 def _placeholder_text(key: str, stash) -> str:
     if key.isdigit():
         return chr(int(key))
+    if key == "amp":  # Markdown's stand-in for "&" in obfuscated e-mail addresses
+        return "&"
     if key.startswith(_STASHED) and stash is not None:
         index = key[len(_STASHED):]
         blocks = stash.rawHtmlBlocks
@@ -159,6 +193,10 @@ class ConventionProcessor:
     def state(self):
         return self.md.chronicles_state
 
+    def author_text(self, text: str | None) -> str | None:
+        """``author_text``, atomic only where this document allows it."""
+        return author_text(text, self.state.atomic)
+
     def apply(self, root):  # pragma: no cover - every convention defines it
         raise NotImplementedError
 
@@ -175,5 +213,8 @@ class Pass(Treeprocessor):
 
     def run(self, root):
         if self.ext.active(self.md):
+            state = self.md.chronicles_state
+            if state.atomic is None:  # the document's abbreviations are known now
+                state.atomic = plain_pieces_may_be_atomic(self.md)
             for step in self.steps:
                 step.apply(root)

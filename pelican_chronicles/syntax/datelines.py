@@ -30,7 +30,7 @@ from typing import NamedTuple
 from .. import dates
 from ..model import Dateline
 from ..model import source as make_source
-from .common import ConventionProcessor, author_text, element, sub, top_level_runs
+from .common import ConventionProcessor, element, sub, top_level_runs
 from .quotes import plain_words
 
 MAX_WORDS = 5  # upper-case words in PLACE
@@ -154,10 +154,10 @@ class DatelineProcessor(ConventionProcessor):
         source = text[found.open_at + 1 : found.close_at]
         dateline = element("span", class_="chronicles-dateline")
         place_span = sub(dateline, "span", place, class_="chronicles-dateline-place")
-        place_span.tail = author_text(text[found.place_end : found.open_at + 1])
+        place_span.tail = self.author_text(text[found.place_end : found.open_at + 1])
         source_span = sub(dateline, "span", class_="chronicles-source")
-        source_span.text = author_text(source)  # inline Markdown treats it as it would have
-        source_span.tail = author_text(text[found.close_at : found.dash_end])
+        source_span.text = self.author_text(source)  # inline Markdown treats it as it would have
+        source_span.tail = self.author_text(text[found.close_at : found.dash_end])
         dateline.tail = text[found.dash_end :] or None
         p.text = None
         p.insert(0, dateline)

@@ -38,7 +38,7 @@ import dateutil.parser
 
 from .. import dates
 from ..model import source as make_source
-from .common import ConventionProcessor, author_text, element, problem, sub, top_level_runs
+from .common import ConventionProcessor, element, problem, sub, top_level_runs
 from ..urls import safe_url
 
 MAX_CAPTION = 200  # visible characters of an attribution (link targets not counted)
@@ -62,6 +62,8 @@ _STRUCTURE = re.compile(r"[\[\](),]")
 # Dialogue set with dashes ("— Really? she asked.") is speech, not a name:
 # attributions hold no question or exclamation mark and end in no quote mark.
 _SPEECH = re.compile(r"[?!]|[\"”»“«]\s*$")
+# A character Markdown lets a backslash escape.
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>])")
 # Emphasis and code marks; an underscore inside a word (snake_case) stays.
 _MARKS = re.compile(r"\*+|`+|(?<![^\W_])_+|_+(?![^\W_])")
 
@@ -136,8 +138,10 @@ def parse_attribution(paragraph, text: str, single_line: bool) -> Attribution | 
 
 def plain_words(text: str) -> str:
     """The words of a part for the chronicle's data: links as their text,
-    emphasis and code marks left out (``**A. Minister**``, ``*acting* head``)."""
-    words = _MARKS.sub("", visible_text(text))
+    emphasis and code marks left out (``**A. Minister**``, ``*acting* head``),
+    a backslash-escaped character kept as the character (``E\\*Trade``)."""
+    pieces = _ESCAPED.split(visible_text(text))  # text, escaped character, text, ...
+    words = "".join(piece if i % 2 else _MARKS.sub("", piece) for i, piece in enumerate(pieces))
     return " ".join(words.split()) or text
 
 
@@ -384,14 +388,14 @@ class QuoteProcessor(ConventionProcessor):
             separator = body[attribution.parts[index - 1].end : part.start] if index else None
             if part.kind == "role" and role_span is not None and last is role_span:
                 # Adjacent role parts share one span, their separator inside it.
-                role_span.text = author_text(role_span.text + separator + part.text)
+                role_span.text = self.author_text(role_span.text + separator + part.text)
                 roles.append(plain_words(part.text))
                 continue
             if last is not None:
-                last.tail = author_text(separator)
+                last.tail = self.author_text(separator)
             if part.kind == "speaker":
                 last = sub(caption, "span", class_="chronicles-speaker")
-                last.text = author_text(part.text)
+                last.text = self.author_text(part.text)
                 speaker = plain_words(part.text)
             elif part.kind == "link" and index == 0:
                 # "– [Name on forum](URL)": the link names the person.
@@ -414,7 +418,7 @@ class QuoteProcessor(ConventionProcessor):
                 date, date_text = part.date.date(), part.text
             else:
                 last = role_span = sub(caption, "span", class_="chronicles-role")
-                last.text = author_text(part.text)
+                last.text = self.author_text(part.text)
                 roles.append(plain_words(part.text))
         return dict(
             speaker=sys.intern(speaker) if speaker else speaker,  # people recur across posts
@@ -436,11 +440,10 @@ class QuoteProcessor(ConventionProcessor):
             )
         return url
 
-    @staticmethod
-    def link_or_text(parent, text: str, url: str | None):
+    def link_or_text(self, parent, text: str, url: str | None):
         """The link's words, as a link when its URL is safe. The words are
         the author's: inline Markdown renders them as it would have."""
         if url is None:
-            parent.text = author_text(text)
+            parent.text = self.author_text(text)
         else:
-            sub(parent, "a", href=url).text = author_text(text)
+            sub(parent, "a", href=url).text = self.author_text(text)

@@ -30,7 +30,7 @@ import re
 import sys
 from dataclasses import dataclass
 
-from .common import ConventionProcessor, author_text, element, sub, top_level_runs
+from .common import ConventionProcessor, element, sub, top_level_runs
 
 MAX_NAME = 60
 BALLOONS = ("💬", "🗨\ufe0f", "🗨", "🗯\ufe0f", "🗯", "💭")  # longest spelling first
@@ -157,9 +157,9 @@ class TranscriptProcessor(ConventionProcessor):
         p.text = None
         span = element("span", class_="chronicles-speaker")
         if found.balloon:
-            sub(span, "span", found.balloon, aria_hidden="true").tail = author_text(text[len(found.balloon) : found.end])
+            sub(span, "span", found.balloon, aria_hidden="true").tail = self.author_text(text[len(found.balloon) : found.end])
         else:
-            span.text = author_text(text[: found.end])  # as typed; inline Markdown renders its bold
+            span.text = self.author_text(text[: found.end])  # as typed; inline Markdown renders its bold
         span.tail = text[found.end :] or None
         p.insert(0, span)
         self.state.turns.append(
