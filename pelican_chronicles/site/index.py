@@ -443,9 +443,10 @@ class SiteIndex:
         dates: dict = {}  # a post's statements share its date
         items = []
         for s in statements:
-            when = dates.get(s.date)
+            key = s.date.isoformat()  # equal instants in two time zones read differently
+            when = dates.get(key)
             if when is None:
-                when = dates[s.date] = self.time_html(s.date, date_format)
+                when = dates[key] = self.time_html(s.date, date_format)
             href = f"{siteurl}/{escape(s.url)}"
             role = f'<span class="chronicles-role">{escape(s.role)}</span>, ' if s.role else ""
             items.append(
