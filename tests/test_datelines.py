@@ -259,3 +259,8 @@ def test_abbreviations_and_escapes_in_the_source():
     _html, chronicle = convert("PARIS (E\\*Trade News) - Shares rose.")
     assert chronicle.dateline.source == "E*Trade News"
     assert chronicle.sources == (Source("E*Trade News"),)
+
+
+def test_the_text_after_a_dateline_in_a_note_counts_for_the_notes_summary():
+    _html, chronicle = convert("UPDATE: more\n\nPORT ELARA (Coastal Wire) - The *ferry* runs.", update_log=False)
+    assert chronicle.notes[0].summary == "more PORT ELARA (Coastal Wire) - The ferry runs."

@@ -248,3 +248,16 @@ def test_abbreviations_the_document_defines_reach_the_speaker_label():
     md = markdown.Markdown(extensions=["abbr", ChroniclesExtension()])
     html = md.convert(source)
     assert '<abbr title="United Nations">UN</abbr> envoy:' in html
+
+
+@pytest.mark.parametrize("label", ["💬 Dana Ortiz:", "**Dana Ortiz:**"], ids=["written-as-markup", "built-as-elements"])
+def test_the_answer_after_a_label_keeps_its_inline_markdown_and_the_label_stays_out_of_the_text(label):
+    source = f"Q: And the port?\n\n{label} It *reopens* on [Monday](https://port.example/) \\*at 6\\*."
+    html, chronicle = convert(source)
+    soup = BeautifulSoup(html, "html.parser")
+    answer = soup.select_one("#turn-2")
+    assert answer.select_one("span.chronicles-speaker").get_text() == label.replace("**", "")
+    assert str(answer.select_one("em")) == "<em>reopens</em>"
+    assert answer.select_one("a")["href"] == "https://port.example/"
+    assert answer.get_text().endswith("It reopens on Monday *at 6*.")
+    assert chronicle.turns[1].text == "It reopens on Monday *at 6*."

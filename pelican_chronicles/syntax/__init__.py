@@ -45,7 +45,7 @@ class DocumentState:
         self.notes = []  # (dict of Note fields, section element, label parts)
         self.datelines = []  # Dateline
         self.quotes = []  # (dict of Quote fields, blockquote element)
-        self.turns = []  # (dict of Turn fields, p element)
+        self.turns = []  # (dict of Turn fields, p element, the label's placeholder or None)
         self.sources = []  # Source, from datelines and quote citations
         self.problems = []  # Problem
         self.before = ""  # markup that opens the document: the update log
@@ -66,7 +66,10 @@ class CollectProcessor(ConventionProcessor):
             for fields, section, _label in doc.notes
         )
         quotes = tuple(Quote(**fields, text=plain_text(bq, stash=stash)) for fields, bq in doc.quotes)
-        turns = tuple(Turn(**fields, text=plain_text(p, skip=p[0], stash=stash)) for fields, p in doc.turns)
+        turns = tuple(
+            Turn(**fields, text=plain_text(p, skip=None if label else p[0], stash=stash, drop=label))
+            for fields, p, label in doc.turns
+        )
         # Sources: the document's metadata first, then datelines and quote
         # citations. The metadata's problems are left to Pelican's side
         # (glue.build_chronicle parses Sources: for every reader and reports

@@ -125,12 +125,12 @@ def sub(parent: etree.Element, tag: str, text: str | None = None, **attrs) -> et
     return el
 
 
-def plain_text(el: etree.Element, skip: etree.Element | None = None, stash=None) -> str:
+def plain_text(el: etree.Element, skip: etree.Element | None = None, stash=None, drop: str | None = None) -> str:
     """The text a reader sees in an element after inline processing, on one
-    line, without the child ``skip`` (a label; its tail is kept). Escaped
-    characters and entities are read as characters; raw HTML the author
-    wrote (kept in Markdown's ``stash``) counts for its text, its tags left
-    out."""
+    line, without the child ``skip`` or the placeholder ``drop`` (a label;
+    a skipped child's tail is kept). Escaped characters and entities are
+    read as characters; raw HTML the author wrote (kept in Markdown's
+    ``stash``) counts for its text, its tags left out."""
     if skip is None:
         text = "".join(el.itertext())
     else:
@@ -141,6 +141,8 @@ def plain_text(el: etree.Element, skip: etree.Element | None = None, stash=None)
             if child.tail:
                 parts.append(child.tail)
         text = "".join(parts)
+    if drop:
+        text = text.replace(drop, "", 1)
     if "\x02" in text:
         text = _PLACEHOLDER.sub(lambda found: _placeholder_text(found.group(1), stash), text)
     if "&" in text:  # references the serializer keeps as they are
@@ -196,6 +198,22 @@ class ConventionProcessor:
     def author_text(self, text: str | None) -> str | None:
         """``author_text``, atomic only where this document allows it."""
         return author_text(text, self.state.atomic)
+
+    def plain(self, *pieces: str) -> bool:
+        """Whether these pieces of the author's text can be written as markup
+        (escaped): nothing in them for inline Markdown, in a document that
+        allows it (see ``author_text``)."""
+        return bool(self.state.atomic) and not any(p and _INLINE_MARKUP.search(p) for p in pieces)
+
+    def lead(self, p: etree.Element, markup: str, rest: str) -> str:
+        """Start the paragraph ``p`` with ``markup`` (stashed, put back in
+        place after serializing) followed by ``rest`` as its text, which
+        inline Markdown then renders in one piece, as it would the paragraph
+        without the markup. (A child's tail would be rendered again for each
+        element inline Markdown makes in it.) Returns the placeholder."""
+        placeholder = self.md.htmlStash.store(markup)
+        p.text = placeholder + rest
+        return placeholder
 
     def apply(self, root):  # pragma: no cover - every convention defines it
         raise NotImplementedError

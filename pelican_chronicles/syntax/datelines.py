@@ -30,7 +30,7 @@ from typing import NamedTuple
 from .. import dates
 from ..model import Dateline
 from ..model import source as make_source
-from .common import ConventionProcessor, element, sub, top_level_runs
+from .common import ConventionProcessor, element, escape_text, sub, top_level_runs
 from .quotes import plain_words
 
 MAX_WORDS = 5  # upper-case words in PLACE
@@ -152,6 +152,24 @@ class DatelineProcessor(ConventionProcessor):
         text = p.text
         place = text[: found.place_end]
         source = text[found.open_at + 1 : found.close_at]
+        before, after = text[found.place_end : found.open_at + 1], text[found.close_at : found.dash_end]
+        if self.plain(place, before, source, after):
+            self.lead(
+                p,
+                f'<span class="chronicles-dateline"><span class="chronicles-dateline-place">{escape_text(place)}</span>'
+                f'{escape_text(before)}<span class="chronicles-source">{escape_text(source)}</span>'
+                f"{escape_text(after)}</span>",
+                text[found.dash_end :],
+            )
+        else:
+            self.build(p, text, found, place, source)
+        # the agency's words, emphasis marks left out; places and agencies recur across posts
+        name = sys.intern(plain_words(source.strip()))
+        self.state.datelines.append(Dateline(place=sys.intern(place), source=name, date_text=found.date_text))
+        self.state.sources.append(make_source(name))
+
+    def build(self, p, text: str, found: Match, place: str, source: str):
+        """The dateline as elements, for a source with inline Markdown in it."""
         dateline = element("span", class_="chronicles-dateline")
         place_span = sub(dateline, "span", place, class_="chronicles-dateline-place")
         place_span.tail = self.author_text(text[found.place_end : found.open_at + 1])
@@ -161,7 +179,3 @@ class DatelineProcessor(ConventionProcessor):
         dateline.tail = text[found.dash_end :] or None
         p.text = None
         p.insert(0, dateline)
-        # the agency's words, emphasis marks left out; places and agencies recur across posts
-        name = sys.intern(plain_words(source.strip()))
-        self.state.datelines.append(Dateline(place=sys.intern(place), source=name, date_text=found.date_text))
-        self.state.sources.append(make_source(name))

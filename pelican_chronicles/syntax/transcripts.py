@@ -30,7 +30,7 @@ import re
 import sys
 from dataclasses import dataclass
 
-from .common import ConventionProcessor, element, sub, top_level_runs
+from .common import ConventionProcessor, element, escape_text, sub, top_level_runs
 
 MAX_NAME = 60
 BALLOONS = ("💬", "🗨\ufe0f", "🗨", "🗯\ufe0f", "🗯", "💭")  # longest spelling first
@@ -154,14 +154,23 @@ class TranscriptProcessor(ConventionProcessor):
         p.set("class", classes)
         p.set("id", anchor)
         text = p.text
-        p.text = None
-        span = element("span", class_="chronicles-speaker")
-        if found.balloon:
-            sub(span, "span", found.balloon, aria_hidden="true").tail = self.author_text(text[len(found.balloon) : found.end])
+        label = text[: found.end]
+        placeholder = None
+        if self.plain(label):
+            balloon = found.balloon or ""
+            if balloon:
+                balloon = f'<span aria-hidden="true">{escape_text(balloon)}</span>'
+            markup = f'<span class="chronicles-speaker">{balloon}{escape_text(label[len(found.balloon or ""):])}</span>'
+            placeholder = self.lead(p, markup, text[found.end :])
         else:
-            span.text = self.author_text(text[: found.end])  # as typed; inline Markdown renders its bold
-        span.tail = text[found.end :] or None
-        p.insert(0, span)
+            p.text = None
+            span = element("span", class_="chronicles-speaker")
+            if found.balloon:
+                sub(span, "span", found.balloon, aria_hidden="true").tail = text[len(found.balloon) : found.end]
+            else:
+                span.text = label  # as typed; inline Markdown renders its bold
+            span.tail = text[found.end :] or None
+            p.insert(0, span)
         self.state.turns.append(
             (
                 dict(
@@ -171,5 +180,6 @@ class TranscriptProcessor(ConventionProcessor):
                     named=found.kind in (NAMED, BOLD),
                 ),
                 p,
+                placeholder,  # the label's, when it was written as markup
             )
         )
