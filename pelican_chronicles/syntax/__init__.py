@@ -19,7 +19,7 @@ from markdown.postprocessors import Postprocessor
 
 from ..metadata import parse_sources
 from ..model import Chronicle, Note, Quote, Turn, merge_sources
-from .common import ConventionProcessor, Pass, plain_text, summarize
+from .common import MARK_RE, ConventionProcessor, Pass, plain_text, summarize
 from .datelines import DatelineProcessor
 from .links import LinkGuard
 from .notes import NoteProcessor, update_log
@@ -50,6 +50,7 @@ class DocumentState:
         self.problems = []  # Problem
         self.before = ""  # markup that opens the document: the update log
         self.after = ""  # markup that closes it: the sources list
+        self.marks = []  # markup written at the start of paragraphs (ConventionProcessor.lead)
         self.atomic = None  # whether plain pieces may be atomic (common.plain_pieces_may_be_atomic)
 
 
@@ -60,14 +61,14 @@ class CollectProcessor(ConventionProcessor):
 
     def apply(self, root):
         doc = self.state
-        stash = self.md.htmlStash
+        stash, marks = self.md.htmlStash, doc.marks
         notes = tuple(
-            Note(**fields, summary=summarize(plain_text(section, skip=section[0], stash=stash)))
+            Note(**fields, summary=summarize(plain_text(section, skip=section[0], stash=stash, marks=marks)))
             for fields, section, _label in doc.notes
         )
-        quotes = tuple(Quote(**fields, text=plain_text(bq, stash=stash)) for fields, bq in doc.quotes)
+        quotes = tuple(Quote(**fields, text=plain_text(bq, stash=stash, marks=marks)) for fields, bq in doc.quotes)
         turns = tuple(
-            Turn(**fields, text=plain_text(p, skip=None if label else p[0], stash=stash, drop=label))
+            Turn(**fields, text=plain_text(p, skip=None if label else p[0], stash=stash, marks=marks, drop=label))
             for fields, p, label in doc.turns
         )
         # Sources: the document's metadata first, then datelines and quote
@@ -96,18 +97,22 @@ class CollectProcessor(ConventionProcessor):
 
 
 class BlocksPostprocessor(Postprocessor):
-    """Puts the update log before the document and the sources list after
-    it. They are markup made from the chronicle, never the author's text, so
-    they are written as markup rather than built as elements for the
-    serializer."""
+    """Puts the markup the conventions wrote in place of its placeholders,
+    the update log before the document and the sources list after it. They
+    are markup made from the chronicle and the author's plain words, so they
+    are written as markup rather than built as elements for the serializer."""
 
     def run(self, text):
         state = getattr(self.md, "chronicles_state", None)
-        if state is None or not (state.before or state.after):
+        if state is None:
             return text
-        before, after = state.before, state.after
-        state.before = state.after = ""
-        return "\n".join(part for part in (before, text, after) if part)
+        if state.marks:
+            marks = state.marks
+            text = MARK_RE.sub(lambda found: marks[int(found.group(1))], text)
+        if state.before or state.after:
+            text = "\n".join(part for part in (state.before, text, state.after) if part)
+        state.before, state.after, state.marks = "", "", []
+        return text
 
 
 class ChroniclesExtension(Extension):

@@ -14,10 +14,14 @@ from ..model import Problem
 
 NOTE_CLASS = "chronicles-note"
 
-# Markdown's placeholders: "\x02wzxhzdk:N\x03" for stashed raw HTML (an
-# entity, a tag), "\x02N\x03" for a backslash-escaped character.
+# Placeholders in text: Markdown's "\x02wzxhzdk:N\x03" for stashed raw HTML
+# (an entity, a tag) and "\x02N\x03" for a backslash-escaped character, and
+# the plugin's own "\x02chronicles:N\x03" for markup it writes (MARK).
 _PLACEHOLDER = re.compile("\x02([^\x03]*)\x03")
 _STASHED = "wzxhzdk:"
+_MARKED = "chronicles:"
+MARK = "\x02" + _MARKED + "%d\x03"
+MARK_RE = re.compile("\x02" + _MARKED + "([0-9]+)\x03")
 # A character reference as Markdown's serializer leaves it (RE_AMP): with
 # its semicolon; "&sect" without one is text.
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[0-9a-zA-Z]+);")
@@ -125,12 +129,15 @@ def sub(parent: etree.Element, tag: str, text: str | None = None, **attrs) -> et
     return el
 
 
-def plain_text(el: etree.Element, skip: etree.Element | None = None, stash=None, drop: str | None = None) -> str:
+def plain_text(
+    el: etree.Element, skip: etree.Element | None = None, stash=None, marks=(), drop: str | None = None
+) -> str:
     """The text a reader sees in an element after inline processing, on one
     line, without the child ``skip`` or the placeholder ``drop`` (a label;
     a skipped child's tail is kept). Escaped characters and entities are
     read as characters; raw HTML the author wrote (kept in Markdown's
-    ``stash``) counts for its text, its tags left out."""
+    ``stash``) and markup the plugin wrote (``marks``) count for their
+    text, their tags left out."""
     if skip is None:
         text = "".join(el.itertext())
     else:
@@ -144,15 +151,18 @@ def plain_text(el: etree.Element, skip: etree.Element | None = None, stash=None,
     if drop:
         text = text.replace(drop, "", 1)
     if "\x02" in text:
-        text = _PLACEHOLDER.sub(lambda found: _placeholder_text(found.group(1), stash), text)
+        text = _PLACEHOLDER.sub(lambda found: _placeholder_text(found.group(1), stash, marks), text)
     if "&" in text:  # references the serializer keeps as they are
         text = _REFERENCE.sub(lambda found: html.unescape(found.group()), text)
     return " ".join(text.split())
 
 
-def _placeholder_text(key: str, stash) -> str:
+def _placeholder_text(key: str, stash, marks) -> str:
     if key.isdigit():
         return chr(int(key))
+    if key.startswith(_MARKED):
+        index = key[len(_MARKED):]
+        return _TAG.sub("", marks[int(index)]) if index.isdigit() and int(index) < len(marks) else ""
     if key == "amp":  # Markdown's stand-in for "&" in obfuscated e-mail addresses
         return "&"
     if key.startswith(_STASHED) and stash is not None:
@@ -206,12 +216,15 @@ class ConventionProcessor:
         return bool(self.state.atomic) and not any(p and _INLINE_MARKUP.search(p) for p in pieces)
 
     def lead(self, p: etree.Element, markup: str, rest: str) -> str:
-        """Start the paragraph ``p`` with ``markup`` (stashed, put back in
-        place after serializing) followed by ``rest`` as its text, which
-        inline Markdown then renders in one piece, as it would the paragraph
-        without the markup. (A child's tail would be rendered again for each
-        element inline Markdown makes in it.) Returns the placeholder."""
-        placeholder = self.md.htmlStash.store(markup)
+        """Start the paragraph ``p`` with ``markup`` followed by ``rest`` as
+        its text, which inline Markdown then renders in one piece, as it
+        would the paragraph without the markup. (A child's tail would be
+        rendered again for each element inline Markdown makes in it.) The
+        markup waits in the document state behind a placeholder (MARK) that
+        the blocks postprocessor replaces. Returns the placeholder."""
+        marks = self.state.marks
+        placeholder = MARK % len(marks)
+        marks.append(markup)
         p.text = placeholder + rest
         return placeholder
 
