@@ -192,3 +192,13 @@ def test_an_authors_summary_is_kept(build):
     site = build({"a.md": "Title: A\nDate: 2024-06-19\nSummary: Written by hand.\n\nUPDATE: x"})
     (article,) = site.pelican_articles()
     assert article.summary == "<p>Written by hand.</p>"
+
+
+@pytest.mark.parametrize("words", [3, 49, 50, 51, 99, 100, 101, 120])
+def test_a_summary_never_holds_the_sources_list_whatever_the_posts_length(build, words):
+    body = " ".join(f"word{i}" for i in range(words))
+    site = build({"a.md": f"Title: A\nDate: 2024-06-19\nSources: Northern Agency\n\n{body}"}, SUMMARY_MAX_LENGTH=50)
+    (article,) = site.pelican_articles()
+    assert "chronicles-sources" not in article.summary
+    assert "Northern Agency" not in article.summary
+    assert article.summary.startswith("<p>word0 word1")

@@ -4,14 +4,18 @@ Pelican summarises a post by truncating its content, which would start every
 summary of an updated post with its update log and end short ones with the
 sources list. Once every post is read, such posts get a summary computed by
 Pelican's own ``get_summary`` from their content without those two blocks.
+A post whose summary cannot reach either is left to Pelican, which makes
+its summary only if a page shows it.
 """
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 LOG_CLASS = 'class="chronicles-update-log"'
 SOURCES_CLASS = 'class="chronicles-sources"'
+_TAG = re.compile(r"<[^>]*>")
 
 
 def without_blocks(html: str) -> str:
@@ -29,12 +33,37 @@ def has_blocks(chronicle) -> bool:
     return bool(chronicle.notes or chronicle.sources)
 
 
+def reaches_blocks(html: str, settings) -> bool:
+    """Whether Pelican's summary of ``html`` could hold the update log or the
+    sources list: the log opens the content; the list closes it, and counts
+    as reached unless twice ``SUMMARY_MAX_LENGTH`` words stand before it
+    (a margin: Pelican counts words its own way), and whenever summaries
+    are counted in paragraphs or not cut at all."""
+    if html.startswith("<nav") and LOG_CLASS in html[: html.find(">")]:
+        return True
+    start = html.rfind("<aside")
+    if start == -1 or SOURCES_CLASS not in html[start : html.find(">", start)]:
+        return False
+    length = settings.get("SUMMARY_MAX_LENGTH")
+    if length is None or settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
+        return True
+    words = 0
+    for piece in _TAG.split(html[:start]):
+        words += len(piece.split())
+        if words > 2 * length:
+            return False
+    return True
+
+
 def summary_without_blocks(content_object) -> str | None:
     """The summary Pelican would make from the content minus our blocks, or
-    None when the post has its own Summary or nothing to remove."""
+    None when the post has its own Summary or Pelican's own summary cannot
+    reach them."""
     if "summary" in content_object.metadata:
         return None
     content = content_object.content
+    if not reaches_blocks(content, content_object.settings):
+        return None
     stripped = without_blocks(content)
     if stripped == content:
         return None
