@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import warnings
 import zoneinfo
 
 import dateutil.parser
@@ -27,6 +28,19 @@ def looks_like_date(text: str) -> bool:
 
 def has_time(text: str) -> bool:
     return bool(_HAS_TIME.search(text))
+
+
+def read_with_dateutil(text: str, *, default: datetime.datetime, dayfirst: bool) -> datetime.datetime:
+    """dateutil's reading of ``text``; ValueError when it is no date. A time
+    zone name dateutil does not know ("10:00 CEST") is left out, as dateutil
+    does, so the site's zone applies; dateutil's warning about it, which
+    would reach the site owner's terminal on every build, is not raised."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dateutil.parser.UnknownTimezoneWarning)
+        try:
+            return dateutil.parser.parse(text, default=default, dayfirst=dayfirst)
+        except (ValueError, OverflowError, TypeError) as err:
+            raise ValueError(str(err)) from None
 
 
 # 2024-06-20, 2024-06-20 08:30, 2024-06-20T08:30:15: read without dateutil.
@@ -59,8 +73,8 @@ def parse_date(
         raise ValueError("a date without a year in a post without a date")
     base = after if after is not None else datetime.datetime(2000, 1, 1)
     default = datetime.datetime(base.year, 1, 1)
+    value = read_with_dateutil(text, default=default, dayfirst=dayfirst)
     try:
-        value = dateutil.parser.parse(text, default=default, dayfirst=dayfirst)
         value.utcoffset()  # "UTC+99" parses, but is no offset
     except (ValueError, OverflowError, TypeError) as err:
         raise ValueError(str(err)) from None

@@ -269,3 +269,9 @@ def test_a_notes_summary_is_what_a_reader_sees():
 def test_text_that_only_looks_like_a_reference_stays_in_a_summary():
     _html, chronicle = convert("UPDATE: See https://x.example/?a=1&section=2 &amp; <desk@news.example>.", **NO_LOG)
     assert chronicle.notes[0].summary == "See https://x.example/?a=1&section=2 & desk@news.example."
+
+
+def test_a_time_zone_name_dateutil_does_not_know_leaves_the_sites_zone_and_no_python_warning(recwarn):
+    _html, chronicle = convert("UPDATE (June 20, 2024 10:00 CEST): The vote moved.", timezone="Europe/Paris", **NO_LOG)
+    assert chronicle.notes[0].date.isoformat() == "2024-06-20T10:00:00+02:00"
+    assert [w for w in recwarn if "tzname" in str(w.message)] == []

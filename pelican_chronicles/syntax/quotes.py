@@ -178,7 +178,7 @@ _ISO = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?")
 
 def probe_date(text: str, dayfirst: bool) -> datetime.datetime | None:
     try:
-        return dateutil.parser.parse(text, default=_PROBE, dayfirst=dayfirst)
+        return dates.read_with_dateutil(text, default=_PROBE, dayfirst=dayfirst)
     except (ValueError, OverflowError, TypeError):
         return None
 
