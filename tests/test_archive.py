@@ -13,7 +13,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from pelican_chronicles.model import Chronicle, Country, Dateline, Note, Source
-from pelican_chronicles.site.archive import archive_view, group_by_year_month
+from pelican_chronicles.site.archive import group_by_year_month
 from pelican_chronicles.site.index import SiteIndex, char_refs
 
 UTC = datetime.timezone.utc

@@ -8,7 +8,6 @@ and its ``--fatal warnings`` switch are the real ones.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 import textwrap
