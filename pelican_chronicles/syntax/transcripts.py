@@ -84,7 +84,9 @@ class TranscriptProcessor(ConventionProcessor):
         self.role_re = role_pattern(tuple(w for _kind, w in self.kinds.values()))
         # A label starts with one of these: a paragraph that does not is
         # passed over without trying the patterns.
-        self.first_chars = frozenset({w[0].casefold() for w in self.kinds} | set("*_") | {b[0] for b in BALLOONS})
+        self.first_chars = frozenset(
+            {w[0].casefold() for w in self.kinds} | set("*_") | {b[0] for b in BALLOONS}
+        )
 
     # --- recognising a label ---------------------------------------------------
 
@@ -157,11 +159,10 @@ class TranscriptProcessor(ConventionProcessor):
         label = text[: found.end]
         placeholder = None
         if self.plain(label):
-            balloon = found.balloon or ""
-            if balloon:
-                balloon = f'<span aria-hidden="true">{escape_text(balloon)}</span>'
-            markup = f'<span class="chronicles-speaker">{balloon}{escape_text(label[len(found.balloon or ""):])}</span>'
-            placeholder = self.lead(p, markup, text[found.end :])
+            words = escape_text(label[len(found.balloon or "") :])
+            if found.balloon:
+                words = f'<span aria-hidden="true">{escape_text(found.balloon)}</span>{words}'
+            placeholder = self.lead(p, f'<span class="chronicles-speaker">{words}</span>', text[found.end :])
         else:
             p.text = None
             span = element("span", class_="chronicles-speaker")
