@@ -85,16 +85,6 @@ def plain_pieces_may_be_atomic(md) -> bool:
     return not ("abbr" in tree and getattr(tree["abbr"], "abbrs", None))
 
 
-def author_text(text: str | None, atomic: bool = True) -> str | None:
-    """A piece of the author's text for a new element: atomic when inline
-    Markdown would leave it as it is (a name, a separator), so it costs no
-    inline pass; as typed otherwise, for inline Markdown to render.
-    ``atomic=False``: always as typed."""
-    if atomic and text and _INLINE_MARKUP.search(text) is None:
-        return AtomicString(text)
-    return text
-
-
 def escape_text(text: str) -> str:
     """Text for markup written by hand, escaped as Markdown's serializer
     does (an ``&`` that starts an entity stays)."""
@@ -205,15 +195,18 @@ class ConventionProcessor:
     def state(self):
         return self.md.chronicles_state
 
-    def author_text(self, text: str | None) -> str | None:
-        """``author_text``, atomic only where this document allows it."""
-        return author_text(text, self.state.atomic)
-
     def plain(self, *pieces: str) -> bool:
-        """Whether these pieces of the author's text can be written as markup
-        (escaped): nothing in them for inline Markdown, in a document that
-        allows it (see ``author_text``)."""
+        """Whether these pieces of the author's text are plain: nothing in
+        them for inline Markdown (a name, a separator), in a document whose
+        Markdown allows that judgement (``plain_pieces_may_be_atomic``).
+        Plain pieces can be atomic or written as markup (escaped)."""
         return bool(self.state.atomic) and not any(p and _INLINE_MARKUP.search(p) for p in pieces)
+
+    def author_text(self, text: str | None) -> str | None:
+        """A piece of the author's text for a new element: atomic when plain,
+        so it costs no inline pass; as typed otherwise, for inline Markdown
+        to render."""
+        return AtomicString(text) if text and self.plain(text) else text
 
     def lead(self, p: etree.Element, markup: str, rest: str) -> str:
         """Start the paragraph ``p`` with ``markup`` followed by ``rest`` as
