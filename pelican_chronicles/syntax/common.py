@@ -105,6 +105,23 @@ def attribute(value: str) -> str:
     return value
 
 
+def titled_list(tag: str, class_: str, title: str, list_tag: str, items) -> str:
+    """``<tag class="...">`` holding a titled list, written as markup: the
+    update log and the sources list. ``title`` is text; ``items`` are the
+    markup of each ``<li>``'s content. The title's id is the block's class
+    followed by ``-title``, and labels the block."""
+    title_id = f"{class_}-title"
+    lines = [
+        f'<{tag} aria-labelledby="{title_id}" class="{class_}">',
+        f'<p class="{title_id}" id="{title_id}">{escape_text(title)}</p>',
+        f"<{list_tag}>",
+        *(f"<li>{item}</li>" for item in items),
+        f"</{list_tag}>",
+        f"</{tag}>",
+    ]
+    return "\n".join(lines)
+
+
 def element(tag: str, text: str | None = None, **attrs) -> etree.Element:
     """A new element; its text is atomic, so inline Markdown leaves it alone."""
     el = etree.Element(tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items() if v is not None})

@@ -18,7 +18,7 @@ from markdown.util import AtomicString
 
 from .. import dates
 from ..model import CORRECTION, UPDATE
-from .common import ConventionProcessor, attribute, element, escape_text, problem, sub
+from .common import ConventionProcessor, attribute, element, escape_text, problem, sub, titled_list
 
 _EMPHASIS = r"\*\*|__|\*|_"
 # "2", "2 (June 20)", "2 - June 20": a note number, perhaps with a date.
@@ -215,16 +215,11 @@ class NoteProcessor(ConventionProcessor):
 def update_log(notes: list[tuple[str, tuple]], title: str) -> str:
     """The list of a post's notes, each a link to its anchor with its label's
     words: ``notes`` are (anchor, label parts) pairs."""
-    lines = [
-        '<nav aria-labelledby="chronicles-update-log-title" class="chronicles-update-log">',
-        f'<p class="chronicles-update-log-title" id="chronicles-update-log-title">{escape_text(title)}</p>',
-        "<ol>",
-    ]
+    items = []
     for anchor, (text, time) in notes:
         label = escape_text(text)
         if time is not None:
             machine, typed, after = time
             label += f'<time datetime="{attribute(machine)}">{escape_text(typed)}</time>{escape_text(after)}'
-        lines.append(f'<li><a href="#{attribute(anchor)}">{label}</a></li>')
-    lines += ["</ol>", "</nav>"]
-    return "\n".join(lines)
+        items.append(f'<a href="#{attribute(anchor)}">{label}</a>')
+    return titled_list("nav", "chronicles-update-log", title, "ol", items)

@@ -17,22 +17,14 @@ from __future__ import annotations
 
 from ..model import Source
 from ..urls import safe_url
-from .common import attribute, escape_text
-
-TITLE_ID = "chronicles-sources-title"
-
+from .common import attribute, escape_text, titled_list
 
 def sources_list(sources: tuple[Source, ...], title: str = "Sources") -> str:
     """``aside.chronicles-sources``: each source a list item, a link when it
     has a safe URL."""
-    lines = [
-        f'<aside aria-labelledby="{TITLE_ID}" class="chronicles-sources">',
-        f'<p class="chronicles-sources-title" id="{TITLE_ID}">{escape_text(title)}</p>',
-        "<ul>",
-    ]
+    items = []
     for source in sources:
         url = safe_url(source.url)
         name = escape_text(source.name)
-        lines.append(f'<li><a href="{attribute(url)}">{name}</a></li>' if url else f"<li>{name}</li>")
-    lines += ["</ul>", "</aside>"]
-    return "\n".join(lines)
+        items.append(f'<a href="{attribute(url)}">{name}</a>' if url else name)
+    return titled_list("aside", "chronicles-sources", title, "ul", items)
