@@ -15,16 +15,33 @@ from types import SimpleNamespace
 
 LOG_CLASS = 'class="chronicles-update-log"'
 SOURCES_CLASS = 'class="chronicles-sources"'
-_TAG = re.compile(r"<[^>]*>")
+# The text between tags.
+_TEXT = re.compile(r"(?:^|(?<=>))[^<]+")
+
+
+def _log_end(html: str) -> int | None:
+    """Where the update log that opens the content ends, if it does."""
+    if html.startswith("<nav") and LOG_CLASS in html[: html.find(">")]:
+        return html.find("</nav>") + len("</nav>")
+    return None
+
+
+def _sources_start(html: str) -> int | None:
+    """Where the sources list that closes the content starts, if it does."""
+    start = html.rfind("<aside")
+    if start != -1 and SOURCES_CLASS in html[start : html.find(">", start)]:
+        return start
+    return None
 
 
 def without_blocks(html: str) -> str:
     """The content without the update log that opens it and the sources list
     that closes it (both are only ever placed there, by the extension)."""
-    if html.startswith("<nav") and LOG_CLASS in html[: html.find(">")]:
-        html = html[html.find("</nav>") + len("</nav>") :].lstrip()
-    start = html.rfind("<aside")
-    if start != -1 and SOURCES_CLASS in html[start : html.find(">", start)] and html.rstrip().endswith("</aside>"):
+    end = _log_end(html)
+    if end is not None:
+        html = html[end:].lstrip()
+    start = _sources_start(html)
+    if start is not None and html.rstrip().endswith("</aside>"):
         html = html[:start].rstrip()
     return html
 
@@ -39,17 +56,17 @@ def reaches_blocks(html: str, settings) -> bool:
     as reached unless twice ``SUMMARY_MAX_LENGTH`` words stand before it
     (a margin: Pelican counts words its own way), and whenever summaries
     are counted in paragraphs or not cut at all."""
-    if html.startswith("<nav") and LOG_CLASS in html[: html.find(">")]:
+    if _log_end(html) is not None:
         return True
-    start = html.rfind("<aside")
-    if start == -1 or SOURCES_CLASS not in html[start : html.find(">", start)]:
+    start = _sources_start(html)
+    if start is None:
         return False
     length = settings.get("SUMMARY_MAX_LENGTH")
     if length is None or settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
         return True
     words = 0
-    for piece in _TAG.split(html[:start]):
-        words += len(piece.split())
+    for text in _TEXT.finditer(html, 0, start):  # stops at the first words past the margin
+        words += len(text.group().split())
         if words > 2 * length:
             return False
     return True
