@@ -49,12 +49,11 @@ def updates_feed(
     )
     for entry in entries[:max_items]:
         article, note = entry.article, entry.note
-        post_url = article.url if entry.post_url is None else entry.post_url
         title = Markup(article.title).striptags()
         feed.add_item(
             title=f"{note.label}: {title}",
-            link=f"{base}{post_url}#{note.anchor}",
-            unique_id=get_tag_uri(base + post_url, article.date) + f"#{note.anchor}",
+            link=base + entry.url,
+            unique_id=get_tag_uri(base + entry.post_link, article.date) + f"#{note.anchor}",
             description=note.summary,
             pubdate=entry.date,
             updateddate=entry.date,

@@ -75,9 +75,13 @@ class NoteEntry:
         return self.note.date or self.article.date
 
     @property
+    def post_link(self) -> str:
+        """The post's url (read once per build when the index knows it)."""
+        return self.article.url if self.post_url is None else self.post_url
+
+    @property
     def url(self) -> str:
-        post_url = self.article.url if self.post_url is None else self.post_url
-        return f"{post_url}#{self.note.anchor}"
+        return f"{self.post_link}#{self.note.anchor}"
 
 
 @dataclass(eq=False)
