@@ -261,3 +261,19 @@ def test_the_answer_after_a_label_keeps_its_inline_markdown_and_the_label_stays_
     assert answer.select_one("a")["href"] == "https://port.example/"
     assert answer.get_text().endswith("It reopens on Monday *at 6*.")
     assert chronicle.turns[1].text == "It reopens on Monday *at 6*."
+
+
+@pytest.mark.parametrize(
+    "source", ["💬 Dana Ortiz: The port is open.", "🗨\ufe0f **Dana Ortiz:** The port is open."],
+    ids=["written-as-markup", "built-as-elements"],
+)
+def test_the_balloon_is_written_as_character_references(source):
+    # A post's HTML is held for the whole build; one emoji would make
+    # CPython store all of it at four bytes a character.
+    html = render(source)
+    assert not any(ord(c) > 0xFFFF for c in html)
+    balloon = source.split(" ", 1)[0]
+    assert "".join(f"&#x{ord(c):X};" for c in balloon) in html
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one(".chronicles-speaker span[aria-hidden=true]").get_text() == balloon
+    assert plain(html) == plain(markdown.markdown(source)).replace("**", "")

@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from ..model import Chronicle, Country, Note, Source
 from ..settings import DEFAULT_LABELS
+from ..text import char_refs
 from ..urls import safe_url
 from .archive import ArchiveView, archive_view
 
@@ -243,13 +244,6 @@ def _compact(parts: list) -> tuple:
 
 def _join(parts: Iterable, siteurl: str) -> str:
     return "".join([siteurl if part is SITEURL else part for part in parts])
-
-
-def char_refs(text: str) -> str:
-    """``text`` as numeric character references: a flag emoji written so
-    keeps the page's string narrow (CPython stores a string with one
-    character outside the BMP at four bytes a character)."""
-    return "".join(f"&#x{ord(c):X};" for c in text)
 
 
 def _facet_link(facet: Facet) -> tuple:

@@ -232,11 +232,16 @@ class ConventionProcessor:
         rendered again for each element inline Markdown makes in it.) The
         markup waits in the document state behind a placeholder (MARK) that
         the blocks postprocessor replaces. Returns the placeholder."""
-        marks = self.state.marks
-        placeholder = MARK % len(marks)
-        marks.append(markup)
+        placeholder = self.mark(markup)
         p.text = placeholder + rest
         return placeholder
+
+    def mark(self, markup: str) -> str:
+        """A placeholder (MARK) for ``markup``, which waits in the document
+        state until the blocks postprocessor puts it in its place."""
+        marks = self.state.marks
+        marks.append(markup)
+        return MARK % (len(marks) - 1)
 
     def apply(self, root):  # pragma: no cover - every convention defines it
         raise NotImplementedError

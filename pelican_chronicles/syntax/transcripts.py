@@ -11,8 +11,12 @@ a transcript:
       <p class="chronicles-turn chronicles-turn-question" id="turn-1"><span
          class="chronicles-speaker">Question:</span> Would you ...</p>
       <p class="chronicles-turn" id="turn-2"><span class="chronicles-speaker"><span
-         aria-hidden="true">💬</span> A. Minister:</span> If anyone ...</p>
+         aria-hidden="true">&#x1F4AC;</span> A. Minister:</span> If anyone ...</p>
     </div>
+
+The balloon is decorative and written as a character reference: the
+browser shows the same emoji, and the post's HTML, held for the whole
+build, keeps a narrow string (see ``text.char_refs``).
 
 Labels: the question and answer words (``Question:``, ``Q:``, ``Answer:``,
 ``A:``; one-letter words match their case, longer ones any case; bold
@@ -30,6 +34,7 @@ import re
 import sys
 from dataclasses import dataclass
 
+from ..text import char_refs
 from .common import ConventionProcessor, element, escape_text, sub, top_level_runs
 
 MAX_NAME = 60
@@ -161,13 +166,13 @@ class TranscriptProcessor(ConventionProcessor):
         if self.plain(label):
             words = escape_text(label[len(found.balloon or "") :])
             if found.balloon:
-                words = f'<span aria-hidden="true">{escape_text(found.balloon)}</span>{words}'
+                words = f'<span aria-hidden="true">{char_refs(found.balloon)}</span>{words}'
             placeholder = self.lead(p, f'<span class="chronicles-speaker">{words}</span>', text[found.end :])
         else:
             p.text = None
             span = element("span", class_="chronicles-speaker")
             if found.balloon:
-                sub(span, "span", found.balloon, aria_hidden="true").tail = text[len(found.balloon) : found.end]
+                sub(span, "span", self.mark(char_refs(found.balloon)), aria_hidden="true").tail = text[len(found.balloon) : found.end]
             else:
                 span.text = label  # as typed; inline Markdown renders its bold
             span.tail = text[found.end :] or None
