@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from conftest import build_site
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
@@ -337,6 +338,37 @@ def test_a_theme_can_override_a_chronicles_template(build, tmp_path):
     assert site.soup("archives.html").select_one('link[href$="chronicles.css"]') is not None
 
 
+def test_a_themes_archive_can_call_the_archive_body_macro(build, tmp_path):
+    import shutil
+
+    import pelican
+
+    simple = Path(pelican.__file__).parent / "themes" / "simple"
+    theme = tmp_path / "theme"
+    shutil.copytree(simple, theme)
+    (theme / "templates" / "chronicles").mkdir()
+    (theme / "templates" / "chronicles" / "archive.html").write_text(
+        '{% extends "base.html" %}{% import "chronicles/macros.html" as ui with context %}'
+        '{% block content %}<div id="theme-archive">{{ ui.archive_body(chronicles.archive(dates)) }}</div>'
+        "{% endblock %}"
+    )
+    site = build(POSTS, THEME=str(theme))
+    own = build_site(tmp_path / "own", POSTS)
+    page = site.soup("archives.html").select_one("#theme-archive")
+    assert titles(page) == titles(own.soup("archives.html"))
+    assert page.select(".chronicles-entry a.chronicles-source")
+
+
+def test_the_archive_is_markup_where_the_site_turns_autoescape_on(build, tmp_path):
+    plain = build(POSTS)
+    escaped = build_site(tmp_path / "autoescape", POSTS, JINJA_ENVIRONMENT={"autoescape": True})
+    soup = escaped.soup("archives.html")
+    assert titles(soup) == titles(plain.soup("archives.html"))
+    assert len(soup.select(".chronicles-entry a.chronicles-source")) == len(
+        plain.soup("archives.html").select(".chronicles-entry a.chronicles-source")
+    )
+
+
 # --- entry markup rendered once per post ---------------------------------------
 
 # The ``entry`` macro as chronicles/macros.html had it before the site index
@@ -454,6 +486,12 @@ def test_entry_markup_is_the_entry_macros(siteurl, labels):
     # the index writes flag emoji as character references (see char_refs)
     expected = re.sub("[\U00010000-\U0010FFFF]", lambda m: char_refs(m.group()), reference_render(entries, siteurl, labels))
     assert index_render(index, entries, siteurl) == expected
+    # the archive pages write the same entries piece by piece
+    pieces = list(index.entries_parts(entries, siteurl))
+    assert all(type(p) is str for p in pieces)
+    assert "".join(pieces) == index.entries_html(entries, siteurl) == "\n        ".join(
+        index.entry_html(e, siteurl) for e in entries
+    )
 
 
 def test_entries_are_rendered_once_per_build(build, monkeypatch):

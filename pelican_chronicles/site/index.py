@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from markupsafe import Markup, escape
 
@@ -411,6 +411,21 @@ class SiteIndex:
                 parts.append("\n        ")
             parts += self._entry_parts(entry)
         return Markup(_join(parts, str(siteurl)))
+
+    def entries_parts(self, entries: Iterable[Entry], siteurl) -> Iterator[str]:
+        """``entries_html`` in pieces, for a template to write as it goes
+        (``chronicles/archive_body.html``): the pieces are the markup cached
+        for the build, not copies, so the largest page of a site is held once
+        while it is rendered. Plain strings: write them where autoescape is
+        off."""
+        siteurl = str(siteurl)
+        separator = ""
+        for entry in entries:
+            if separator:
+                yield separator
+            separator = "\n        "
+            for part in self._entry_parts(entry):
+                yield siteurl if part is SITEURL else part
 
     def notes_html(self, notes: Iterable[NoteEntry], siteurl, date_format: str) -> Markup:
         """The updates page's list: a ``<li>`` per note, its label as a badge,
