@@ -10,6 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import build_site
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
@@ -508,3 +510,14 @@ def test_entries_are_rendered_once_per_build(build, monkeypatch):
     # of its sources and countries, and rendered once
     assert sorted(calls) == sorted(titles(site.soup("archives.html")))
     assert titles(site.soup("2024/06/index.html")) == ["Treaty signed in the capital"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"ab <>&;\"'\t\n/=!-#x\u00a0", "&amp;", "<b>", "</b>", "&#233;", "<!-- c -->"]), max_size=30))
+def test_title_text_is_jinjas_striptags_and_escape(pieces):
+    from markupsafe import Markup, escape
+
+    from pelican_chronicles.site.index import text_html
+
+    title = "".join(pieces)
+    assert text_html(title) == escape(Markup(title).striptags())

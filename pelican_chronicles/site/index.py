@@ -212,7 +212,10 @@ def plain_strftime(value: datetime.datetime, date_format: str) -> str:
 
 def text_html(value) -> Markup:
     """Jinja's ``value|striptags|e``."""
-    return escape(Markup(str(value)).striptags())
+    value = str(value)
+    if "<" not in value and "&" not in value:  # no tag or reference to strip or read
+        return escape(" ".join(value.split()))
+    return escape(Markup(value).striptags())
 
 
 # Cached markup is a tuple of strings and SITEURL markers (SITEURL differs
@@ -288,6 +291,7 @@ class SiteIndex:
     # that its id is not reused.
     _entry_parts_of: dict = field(default_factory=dict, repr=False)
     _urls: dict = field(default_factory=dict, repr=False)
+    _titles: dict = field(default_factory=dict, repr=False)
     _facet_parts_of: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -392,8 +396,13 @@ class SiteIndex:
         return known[1]
 
     def title_html(self, article) -> Markup:
-        """``article.title|striptags|e``; the ``title`` macro."""
-        return text_html(article.title)
+        """``article.title|striptags|e``; the ``title`` macro. Once per build:
+        a post's title is on its archive entry, and by each of its notes and
+        statements."""
+        known = self._titles.get(id(article))
+        if known is None or known[0] is not article:
+            known = self._titles[id(article)] = (article, text_html(article.title))
+        return known[1]
 
     def time_html(self, value, date_format: str) -> Markup:
         """``<time datetime="...">...</time>``; the ``date_time`` macro."""
