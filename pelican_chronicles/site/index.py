@@ -292,6 +292,7 @@ class SiteIndex:
     _entry_html_of: dict = field(default_factory=dict, repr=False)  # by (id, siteurl)
     _urls: dict = field(default_factory=dict, repr=False)
     _titles: dict = field(default_factory=dict, repr=False)
+    _times: dict = field(default_factory=dict, repr=False)  # by (isoformat, tzname, format)
     _facet_parts_of: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -405,8 +406,15 @@ class SiteIndex:
         return known[1]
 
     def time_html(self, value, date_format: str) -> Markup:
-        """``<time datetime="...">...</time>``; the ``date_time`` macro."""
-        return Markup(f'<time datetime="{value.isoformat()}">{self.strftime(value, date_format)}</time>')
+        """``<time datetime="...">...</time>``; the ``date_time`` macro. Once
+        per build for each date and format: a post's statements and notes
+        share its date on the updates page and the statements pages."""
+        machine = value.isoformat()  # equal instants in two time zones read differently
+        key = (machine, value.tzname(), date_format)
+        known = self._times.get(key)
+        if known is None:
+            known = self._times[key] = Markup(f'<time datetime="{machine}">{self.strftime(value, date_format)}</time>')
+        return known
 
     def entry_html(self, entry: Entry, siteurl) -> Markup:
         """The archive's ``<li>`` of ``entry``; the ``entry`` macro."""
@@ -456,13 +464,9 @@ class SiteIndex:
         post) and the role the speaker spoke in."""
         siteurl = escape(str(siteurl))
         in_word = self.label("statement_in", "in")
-        dates: dict = {}  # a post's statements share its date
         items = []
         for s in statements:
-            key = s.date.isoformat()  # equal instants in two time zones read differently
-            when = dates.get(key)
-            if when is None:
-                when = dates[key] = self.time_html(s.date, date_format)
+            when = self.time_html(s.date, date_format)
             href = f"{siteurl}/{escape(s.url)}"
             role = f'<span class="chronicles-role">{escape(s.role)}</span>, ' if s.role else ""
             items.append(
