@@ -218,9 +218,9 @@ def text_html(value) -> Markup:
     return escape(Markup(value).striptags())
 
 
-# Markup is rendered as a tuple of strings and SITEURL markers (SITEURL
-# differs per page with RELATIVE_URLS), then joined for each SITEURL it is
-# written with. A country's or source's link is rendered once per facet; its
+# Cached markup is a tuple of strings and SITEURL markers (SITEURL differs
+# per page with RELATIVE_URLS). A country's or source's link is kept once per
+# facet and shared by the entries that cite it, not copied into each; its
 # flag is written as character references (see char_refs).
 SITEURL = None
 
@@ -289,7 +289,7 @@ class SiteIndex:
     strftime: Callable = plain_strftime
     # Rendered once per build: id() -> (object, markup), the object kept so
     # that its id is not reused.
-    _entry_html_of: dict = field(default_factory=dict, repr=False)  # by (id, siteurl)
+    _entry_parts_of: dict = field(default_factory=dict, repr=False)
     _urls: dict = field(default_factory=dict, repr=False)
     _titles: dict = field(default_factory=dict, repr=False)
     _times: dict = field(default_factory=dict, repr=False)  # by (isoformat, tzname, format)
@@ -418,16 +418,21 @@ class SiteIndex:
 
     def entry_html(self, entry: Entry, siteurl) -> Markup:
         """The archive's ``<li>`` of ``entry``; the ``entry`` macro."""
-        return Markup(self._entry_markup(entry, str(siteurl)))
+        return Markup(_join(self._entry_parts(entry), str(siteurl)))
 
     def entries_html(self, entries: Iterable[Entry], siteurl) -> Markup:
         """Entries' ``<li>`` one per line, indented as in an archive month."""
-        return Markup("".join(self.entries_parts(entries, siteurl)))
+        parts: list = []
+        for entry in entries:
+            if parts:
+                parts.append("\n        ")
+            parts += self._entry_parts(entry)
+        return Markup(_join(parts, str(siteurl)))
 
     def entries_parts(self, entries: Iterable[Entry], siteurl) -> Iterator[str]:
         """``entries_html`` in pieces, for a template to write as it goes
-        (``chronicles/archive_body.html``): each entry's markup as cached for
-        the build, not a copy, so the largest page of a site is held once
+        (``chronicles/archive_body.html``): the pieces are the markup cached
+        for the build, not copies, so the largest page of a site is held once
         while it is rendered. Plain strings: write them where autoescape is
         off."""
         siteurl = str(siteurl)
@@ -436,7 +441,8 @@ class SiteIndex:
             if separator:
                 yield separator
             separator = "\n        "
-            yield self._entry_markup(entry, siteurl)
+            for part in self._entry_parts(entry):
+                yield siteurl if part is SITEURL else part
 
     def notes_html(self, notes: Iterable[NoteEntry], siteurl, date_format: str) -> Markup:
         """The updates page's list: a ``<li>`` per note, its label as a badge,
@@ -489,20 +495,16 @@ class SiteIndex:
             known = self._facet_parts_of[id(facet)] = (facet, _facet_link(facet))
         return known[1]
 
-    def _entry_markup(self, entry: Entry, siteurl: str) -> str:
-        """An entry's markup for pages whose ``SITEURL`` is ``siteurl``: one
-        value for a site with absolute URLs, one per depth of its pages with
-        ``RELATIVE_URLS``."""
-        key = (id(entry), siteurl)
-        known = self._entry_html_of.get(key)
+    def _entry_parts(self, entry: Entry) -> tuple:
+        known = self._entry_parts_of.get(id(entry))
         if known is None or known[0] is not entry:
-            known = self._entry_html_of[key] = (entry, _join(_compact(self._render_entry(entry)), siteurl))
+            known = self._entry_parts_of[id(entry)] = (entry, _compact(self._render_entry(entry)))
         return known[1]
 
     def release_markup(self) -> None:
         """Forget the rendered markup once the pages are written (it is
         rendered again if asked for)."""
-        for cache in (self._entry_html_of, self._facet_parts_of):
+        for cache in (self._entry_parts_of, self._facet_parts_of):
             cache.clear()
 
     def _badge(self, kind: str, word: str, latest, count: int, one: str, many: str) -> str:
