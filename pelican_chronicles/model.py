@@ -11,9 +11,8 @@ and ``source()`` gives equal sources one object.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field, replace
 import functools
-from functools import cached_property
+from dataclasses import MISSING, dataclass, field, fields, replace
 
 UPDATE = "update"
 CORRECTION = "correction"
@@ -22,13 +21,24 @@ CORRECTION = "correction"
 def reads_earlier_pickles(cls):
     """A frozen dataclass with slots pickles its fields as a list; posts that
     Pelican's content cache stored before the classes had slots hold them as
-    a dict. Both load."""
+    a dict, which may also hold values computed from the fields. Both load:
+    the fields are read from the dict (a missing one takes its default), the
+    rest is left out."""
     own = cls.__setstate__
+    known = fields(cls)
 
     def __setstate__(self, state):
         if isinstance(state, dict):
-            for name, value in state.items():
-                object.__setattr__(self, name, value)
+            for f in known:
+                if f.name in state:
+                    value = state[f.name]
+                elif f.default is not MISSING:
+                    value = f.default
+                elif f.default_factory is not MISSING:
+                    value = f.default_factory()
+                else:
+                    continue
+                object.__setattr__(self, f.name, value)
         else:
             own(self, state)
 
@@ -134,10 +144,12 @@ class Problem:
     text: str  # the offending text, quoted in the warning
 
 
-@dataclass(frozen=True)
+@reads_earlier_pickles
+@dataclass(frozen=True, slots=True)
 class Chronicle:
-    """Everything pelican-chronicles knows about one post. (Its derived
-    values are computed once: templates ask for them on every page.)"""
+    """Everything pelican-chronicles knows about one post. A site holds one
+    per post for the whole build, so it has slots, and what it derives from
+    its fields is computed when asked (from a handful of notes or quotes)."""
 
     notes: tuple[Note, ...] = ()
     flags: tuple[str, ...] = ()  # from the title: UPDATE and/or CORRECTION
@@ -149,11 +161,11 @@ class Chronicle:
     countries: tuple[Country, ...] = ()
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
-    @cached_property
+    @property
     def updates(self) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.kind == UPDATE)
 
-    @cached_property
+    @property
     def corrections(self) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.kind == CORRECTION)
 
@@ -165,12 +177,12 @@ class Chronicle:
     def is_corrected(self) -> bool:
         return bool(self.corrections) or CORRECTION in self.flags
 
-    @cached_property
+    @property
     def latest_note_date(self) -> datetime.datetime | None:
         dates = [n.date for n in self.notes if n.date is not None]
         return max(dates) if dates else None
 
-    @cached_property
+    @property
     def speakers(self) -> tuple[str, ...]:
         """Named speakers of quotes and transcript turns, in order of appearance."""
         seen: dict[str, str] = {}

@@ -279,7 +279,7 @@ def test_chronicles_cached_before_the_model_had_slots_still_load():
     whose values kept their fields in a dict."""
     import pickle
 
-    from pelican_chronicles.model import Note, Source
+    from pelican_chronicles.model import Chronicle, Note, Source
 
     fields = {"kind": "update", "number": 2, "label": "Update", "date": None, "date_text": None, "summary": "Text."}
     note = Note.__new__(Note)
@@ -289,5 +289,15 @@ def test_chronicles_cached_before_the_model_had_slots_still_load():
     source = Source.__new__(Source)
     source.__setstate__({"name": "Wire", "url": "https://wire.example/"})
     assert source == Source("Wire", "https://wire.example/")
+    # A chronicle kept its fields, and the values computed from them, in a
+    # dict; one from a version before a field existed lacks that field.
+    chronicle = Chronicle.__new__(Chronicle)
+    chronicle.__setstate__(
+        {"notes": (note,), "flags": (), "dateline": None, "datelines": (), "quotes": (), "turns": (),
+         "sources": (source,), "problems": (), "updates": (note,), "latest_note_date": None}
+    )
+    assert chronicle == Chronicle(notes=(note,), sources=(source,))
+    assert chronicle.countries == () and chronicle.updates == (note,) and chronicle.is_updated
     # and the current pickles round-trip
     assert pickle.loads(pickle.dumps(note)) == note
+    assert pickle.loads(pickle.dumps(chronicle)) == chronicle
