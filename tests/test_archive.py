@@ -322,39 +322,38 @@ def test_period_archives_in_notmyidea(build):
     assert titles(site.soup("2022/index.html")) == ["An old story"]
 
 
-def test_a_theme_can_override_a_chronicles_template(build, tmp_path):
+def theme_with_archive(tmp_path, archive_html: str) -> str:
+    """Pelican's simple theme with its own chronicles/archive.html."""
     import shutil
 
     import pelican
 
-    simple = Path(pelican.__file__).parent / "themes" / "simple"
     theme = tmp_path / "theme"
-    shutil.copytree(simple, theme)
+    shutil.copytree(Path(pelican.__file__).parent / "themes" / "simple", theme)
     (theme / "templates" / "chronicles").mkdir()
-    (theme / "templates" / "chronicles" / "archive.html").write_text(
-        '{% extends "base.html" %}{% block content %}<p id="theme-archive">{{ dates|length }} posts</p>{% endblock %}'
+    (theme / "templates" / "chronicles" / "archive.html").write_text(archive_html)
+    return str(theme)
+
+
+def test_a_theme_can_override_a_chronicles_template(build, tmp_path):
+    theme = theme_with_archive(
+        tmp_path,
+        '{% extends "base.html" %}{% block content %}<p id="theme-archive">{{ dates|length }} posts</p>{% endblock %}',
     )
-    site = build({"a.md": "Title: A\nDate: 2024-01-02\n\nText."}, THEME=str(theme))
+    site = build({"a.md": "Title: A\nDate: 2024-01-02\n\nText."}, THEME=theme)
     assert site.soup("archives.html").select_one("#theme-archive").get_text() == "1 posts"
     # the theme's own base still frames the page, with the chronicles head added
     assert site.soup("archives.html").select_one('link[href$="chronicles.css"]') is not None
 
 
 def test_a_themes_archive_can_call_the_archive_body_macro(build, tmp_path):
-    import shutil
-
-    import pelican
-
-    simple = Path(pelican.__file__).parent / "themes" / "simple"
-    theme = tmp_path / "theme"
-    shutil.copytree(simple, theme)
-    (theme / "templates" / "chronicles").mkdir()
-    (theme / "templates" / "chronicles" / "archive.html").write_text(
+    theme = theme_with_archive(
+        tmp_path,
         '{% extends "base.html" %}{% import "chronicles/macros.html" as ui with context %}'
         '{% block content %}<div id="theme-archive">{{ ui.archive_body(chronicles.archive(dates)) }}</div>'
-        "{% endblock %}"
+        "{% endblock %}",
     )
-    site = build(POSTS, THEME=str(theme))
+    site = build(POSTS, THEME=theme)
     own = build_site(tmp_path / "own", POSTS)
     page = site.soup("archives.html").select_one("#theme-archive")
     assert titles(page) == titles(own.soup("archives.html"))
