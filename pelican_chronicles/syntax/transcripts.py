@@ -172,7 +172,8 @@ class TranscriptProcessor(ConventionProcessor):
             p.text = None
             span = element("span", class_="chronicles-speaker")
             if found.balloon:
-                sub(span, "span", self.mark(char_refs(found.balloon)), aria_hidden="true").tail = text[len(found.balloon) : found.end]
+                balloon = sub(span, "span", self.mark(char_refs(found.balloon)), aria_hidden="true")
+                balloon.tail = text[len(found.balloon) : found.end]
             else:
                 span.text = label  # as typed; inline Markdown renders its bold
             span.tail = text[found.end :] or None
