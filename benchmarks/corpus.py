@@ -129,9 +129,10 @@ WORDS = (900, 1400)
 
 
 class PostWriter:
-    def __init__(self, rng: random.Random, words: tuple[int, int] = WORDS):
+    def __init__(self, rng: random.Random, words: tuple[int, int] = WORDS, balloons: bool = True):
         self.rng = rng
         self.words = words
+        self.balloons = balloons  # False: answers' speakers named in bold, no emoji
         self.titles: set[str] = set()
 
     # --- pieces ---------------------------------------------------------------
@@ -181,7 +182,8 @@ class PostWriter:
             question = r.choice(["Question:", "Q:"])
             turns.append(f"{question} {r.choice(QUESTIONS)}")
             balloon = r.choice(["💬", "💬", "🗨️", "🗯"])
-            turns.append(f"{balloon} {name}: {r.choice(ANSWERS)} {self.sentence()}")
+            label = f"{balloon} {name}:" if self.balloons else f"**{name}:**"
+            turns.append(f"{label} {r.choice(ANSWERS)} {self.sentence()}")
         return "\n\n".join(turns)
 
     def bullet_list(self) -> str:
@@ -282,11 +284,15 @@ class PostWriter:
         return "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n"
 
 
-def write_corpus(content: Path, posts: int, seed: int = 2024, words: tuple[int, int] = WORDS) -> int:
+def write_corpus(
+    content: Path, posts: int, seed: int = 2024, words: tuple[int, int] = WORDS, balloons: bool = True
+) -> int:
     """Write ``posts`` posts into ``content``, each aiming at between
-    ``words[0]`` and ``words[1]`` words; returns the number of words."""
+    ``words[0]`` and ``words[1]`` words; returns the number of words. With
+    ``balloons`` off, transcripts name speakers in bold instead of after a
+    speech balloon, so that no post holds an emoji."""
     content.mkdir(parents=True, exist_ok=True)
-    writer = PostWriter(random.Random(seed), words)  # a smaller corpus is a prefix of a larger one
+    writer = PostWriter(random.Random(seed), words, balloons)  # a smaller corpus is a prefix of a larger one
     words = 0
     for index in range(posts):
         text = writer.post(index)

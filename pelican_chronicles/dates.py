@@ -47,7 +47,9 @@ def read_with_dateutil(text: str, *, default: datetime.datetime, dayfirst: bool)
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
 
 
-@functools.lru_cache(maxsize=4096)
+# A few results are enough: a post's Date: line is read by several
+# conventions in a row; every post has its own.
+@functools.lru_cache(maxsize=256)
 def parse_date(
     text: str,
     *,
