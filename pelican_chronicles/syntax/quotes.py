@@ -206,7 +206,8 @@ class QuoteProcessor(ConventionProcessor):
                         new[-1].extend(children)
                     else:
                         number += 1
-                        new.append(self.build(children, found, f"quote-{number}"))
+                        # anchors recur in every post: one string each
+                        new.append(self.build(children, found, sys.intern(f"quote-{number}")))
                 new[-1].tail = el.tail
                 replaced[el] = new
             if replaced:  # one pass, however many quotes the container has

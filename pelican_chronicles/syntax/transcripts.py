@@ -141,7 +141,8 @@ class TranscriptProcessor(ConventionProcessor):
             for p, found in run:
                 number += 1
                 moved.add(p)
-                self.turn(p, found, f"turn-{number}")
+                # anchors recur in every post: one string each
+                self.turn(p, found, sys.intern(f"turn-{number}"))
                 transcript.append(p)
             transcript.tail = run[-1][0].tail
             run[-1][0].tail = None
