@@ -422,12 +422,7 @@ class SiteIndex:
 
     def entries_html(self, entries: Iterable[Entry], siteurl) -> Markup:
         """Entries' ``<li>`` one per line, indented as in an archive month."""
-        parts: list = []
-        for entry in entries:
-            if parts:
-                parts.append("\n        ")
-            parts += self._entry_parts(entry)
-        return Markup(_join(parts, str(siteurl)))
+        return Markup("".join(self.entries_parts(entries, siteurl)))
 
     def entries_parts(self, entries: Iterable[Entry], siteurl) -> Iterator[str]:
         """``entries_html`` in pieces, for a template to write as it goes
