@@ -47,8 +47,8 @@ def read_with_dateutil(text: str, *, default: datetime.datetime, dayfirst: bool)
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
 
 
-# A few results are enough: a post's Date: line is read by several
-# conventions in a row; every post has its own.
+# A few results are enough: the same dates recur within a post (a quote's
+# and a note's), every post has its own.
 @functools.lru_cache(maxsize=256)
 def parse_date(
     text: str,
@@ -62,7 +62,7 @@ def parse_date(
     A date without a year takes the year of ``after`` (the post's date), or
     the next year when that would fall before it. Without ``after`` such a
     date is an error: its year cannot be known. (A pure function, so its
-    results are kept: the same Date: line is read by several conventions.)
+    latest results are kept.)
     """
     text = text.strip()
     if len(text) > 64:

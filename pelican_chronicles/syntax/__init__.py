@@ -52,6 +52,7 @@ class DocumentState:
         self.after = ""  # markup that closes it: the sources list
         self.marks = []  # markup written at the start of paragraphs (ConventionProcessor.lead)
         self.atomic = None  # whether plain pieces may be atomic (common.plain_pieces_may_be_atomic)
+        self.post_date = None  # the document's Date:, read with the first pass
 
 
 class CollectProcessor(ConventionProcessor):

@@ -10,6 +10,7 @@ from markdown.serializers import RE_AMP
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .. import dates
 from ..model import Problem
 
 NOTE_CLASS = "chronicles-note"
@@ -262,5 +263,6 @@ class Pass(Treeprocessor):
             state = self.md.chronicles_state
             if state.atomic is None:  # the document's abbreviations are known now
                 state.atomic = plain_pieces_may_be_atomic(self.md)
+                state.post_date = dates.post_date(self.ext.meta(self.md, "date"), self.ext.getConfig("timezone"))
             for step in self.steps:
                 step.apply(root)

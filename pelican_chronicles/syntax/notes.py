@@ -112,7 +112,7 @@ class NoteProcessor(ConventionProcessor):
     # --- building the section ----------------------------------------------
 
     def apply(self, root):
-        post_date = dates.post_date(self.ext.meta(self.md, "date"), self.config("timezone"))
+        post_date = self.state.post_date
         counters = {UPDATE: 0, CORRECTION: 0}
         blocks = []
         section = None  # the open note, collecting the blocks that follow it

@@ -185,7 +185,7 @@ def probe_date(text: str, dayfirst: bool) -> datetime.datetime | None:
 
 class QuoteProcessor(ConventionProcessor):
     def apply(self, root):
-        self.post_date = dates.post_date(self.ext.meta(self.md, "date"), self.config("timezone"))
+        self.post_date = self.state.post_date
         number = 0
         for container, blocks in top_level_runs(root):
             replaced = {}  # a blockquote: the figures (and blockquote) taking its place
