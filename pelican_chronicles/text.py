@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 
 def char_refs(text: str) -> str:
     """``text`` as numeric character references, for decorative emoji (a
@@ -14,3 +16,15 @@ def char_refs(text: str) -> str:
     '&#x1F4AC;'
     """
     return "".join(f"&#x{ord(c):X};" for c in text)
+
+
+def plain(value) -> str:
+    """Text without tags or entities, on one line: titles may hold HTML.
+
+    >>> plain("Vote <em>moved</em> &amp;\\n delayed")
+    'Vote moved & delayed'
+    """
+    value = str(value)
+    if "<" in value or "&" in value:
+        value = Markup(value).striptags()
+    return " ".join(value.split())
