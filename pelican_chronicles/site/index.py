@@ -242,6 +242,15 @@ def _compact(parts: list) -> tuple:
     return tuple(out)
 
 
+def _once(cache: dict, obj, make: Callable):
+    """``make()`` for ``obj``, made once and kept in ``cache`` by ``id(obj)``
+    with ``obj`` itself, so that the id of a freed object is never reused."""
+    known = cache.get(id(obj))
+    if known is None or known[0] is not obj:
+        known = cache[id(obj)] = (obj, make())
+    return known[1]
+
+
 def _join(parts: Iterable, siteurl: str) -> str:
     return "".join([siteurl if part is SITEURL else part for part in parts])
 
@@ -388,19 +397,13 @@ class SiteIndex:
 
     def url_of(self, article) -> str:
         """``article.url``, read once per build (Pelican computes it on every read)."""
-        known = self._urls.get(id(article))
-        if known is None or known[0] is not article:
-            known = self._urls[id(article)] = (article, article.url)
-        return known[1]
+        return _once(self._urls, article, lambda: article.url)
 
     def title_html(self, article) -> Markup:
         """``article.title|striptags|e``; the ``title`` macro. Once per build:
         a post's title is on its archive entry, and by each of its notes and
         statements."""
-        known = self._titles.get(id(article))
-        if known is None or known[0] is not article:
-            known = self._titles[id(article)] = (article, text_html(article.title))
-        return known[1]
+        return _once(self._titles, article, lambda: text_html(article.title))
 
     def time_html(self, value, date_format: str) -> Markup:
         """``<time datetime="...">...</time>``; the ``date_time`` macro. Once
@@ -482,21 +485,15 @@ class SiteIndex:
         return Markup(_join(self._facet_parts(facet), str(siteurl)))
 
     def _facet_parts(self, facet: Facet) -> tuple:
-        known = self._facet_parts_of.get(id(facet))
-        if known is None or known[0] is not facet:
-            known = self._facet_parts_of[id(facet)] = (facet, _facet_link(facet))
-        return known[1]
+        return _once(self._facet_parts_of, facet, lambda: _facet_link(facet))
 
     def _entry_parts(self, entry: Entry) -> tuple:
-        known = self._entry_parts_of.get(id(entry))
-        if known is None or known[0] is not entry:
-            known = self._entry_parts_of[id(entry)] = (entry, _compact(self._render_entry(entry)))
-        return known[1]
+        return _once(self._entry_parts_of, entry, lambda: _compact(self._render_entry(entry)))
 
     def release_markup(self) -> None:
         """Forget the rendered markup once the pages are written (it is
         rendered again if asked for)."""
-        for cache in (self._entry_parts_of, self._facet_parts_of):
+        for cache in (self._entry_parts_of, self._facet_parts_of, self._titles, self._times):
             cache.clear()
 
     def _badge(self, kind: str, word: str, latest, count: int, one: str, many: str) -> str:
