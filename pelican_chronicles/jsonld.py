@@ -17,7 +17,6 @@ import json
 from markupsafe import Markup
 
 from .model import Chronicle, Dateline, Quote, Source
-from .text import plain
 from .urls import safe_url
 
 # Characters that could end the script element or an HTML comment inside it,
@@ -117,6 +116,14 @@ def absolute(site_url: str, url: str | None) -> str | None:
     if not url or not site_url:
         return None
     return f"{site_url.rstrip('/')}/{url.lstrip('/')}"
+
+
+def plain(value) -> str:
+    """Text without tags or entities: titles may hold HTML."""
+    value = str(value)
+    if "<" in value or "&" in value:
+        value = Markup(value).striptags()
+    return " ".join(value.split())
 
 
 def script_tag(data: dict) -> Markup:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 
 def char_refs(text: str) -> str:
     """``text`` as numeric character references, for decorative emoji (a
@@ -16,15 +14,3 @@ def char_refs(text: str) -> str:
     '&#x1F4AC;'
     """
     return "".join(f"&#x{ord(c):X};" for c in text)
-
-
-def plain(value) -> str:
-    """Text without tags or entities, on one line: titles may hold HTML.
-
-    >>> plain("Vote <em>moved</em> &amp;\\n delayed")
-    'Vote moved & delayed'
-    """
-    value = str(value)
-    if "<" in value or "&" in value:
-        value = Markup(value).striptags()
-    return " ".join(value.split())

@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 
 from ..model import Chronicle, Country, Note, Source
 from ..settings import DEFAULT_LABELS
-from ..text import char_refs, plain
+from ..text import char_refs
 from ..urls import safe_url
 from .archive import ArchiveView, archive_view
 
@@ -212,7 +212,10 @@ def plain_strftime(value: datetime.datetime, date_format: str) -> str:
 
 def text_html(value) -> Markup:
     """Jinja's ``value|striptags|e``."""
-    return escape(plain(value))
+    value = str(value)
+    if "<" not in value and "&" not in value:  # no tag or reference to strip or read
+        return escape(" ".join(value.split()))
+    return escape(Markup(value).striptags())
 
 
 # Cached markup is a tuple of strings and SITEURL markers (SITEURL differs
