@@ -65,9 +65,10 @@ class ChroniclesGenerator(Generator):
         }
 
     def first_template(self, names):
+        """The first of ``names`` that exists; found, not compiled."""
         for name in names:
             try:
-                self.env.get_template(name)
+                self.env.loader.get_source(self.env, name)
             except TemplateNotFound:
                 continue
             return name
