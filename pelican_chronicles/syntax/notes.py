@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from markdown.util import AtomicString
 
@@ -59,6 +61,18 @@ def callout_pattern(update_words: tuple, correction_words: tuple) -> re.Pattern:
     )
 
 
+@functools.lru_cache(maxsize=16)
+def marker_words(update_words: tuple, correction_words: tuple) -> tuple[Mapping[str, str], frozenset]:
+    """The kind of note each marker word starts, by its casefolded spelling,
+    and the characters a marker can start with (a word's first, or
+    emphasis): other paragraphs are passed over without trying the pattern.
+    Made once per setting, not for each post's Markdown instance."""
+    kinds = {w.casefold(): UPDATE for w in update_words}
+    kinds.update({w.casefold(): CORRECTION for w in correction_words})
+    first_chars = frozenset({w[0].casefold() for w in kinds} | set("*_"))
+    return MappingProxyType(kinds), first_chars
+
+
 def heading_level(el) -> int | None:
     found = _HEADING.match(el.tag)
     return int(found.group(1)) if found else None
@@ -69,12 +83,8 @@ class NoteProcessor(ConventionProcessor):
         super().__init__(md, ext)
         update_words = tuple(self.config("update_words"))
         correction_words = tuple(self.config("correction_words"))
-        self.kinds = {w.casefold(): UPDATE for w in update_words}
-        self.kinds.update({w.casefold(): CORRECTION for w in correction_words})
+        self.kinds, self.first_chars = marker_words(update_words, correction_words)
         self.marker_re = marker_pattern(update_words, correction_words)
-        # A marker starts with one of these (or emphasis): other paragraphs
-        # are passed over without trying the pattern.
-        self.first_chars = frozenset({w[0].casefold() for w in self.kinds} | set("*_"))
         self.callout_re = callout_pattern(update_words, correction_words)
 
     # --- recognising a marker ----------------------------------------------

@@ -32,7 +32,9 @@ from __future__ import annotations
 import functools
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..text import char_refs
 from .common import ConventionProcessor, element, escape_text, sub, top_level_runs
@@ -69,6 +71,20 @@ def role_pattern(words: tuple) -> re.Pattern:
     )
 
 
+@functools.lru_cache(maxsize=16)
+def label_words(question_words: tuple, answer_words: tuple) -> tuple[Mapping[str, tuple], re.Pattern, frozenset]:
+    """The kind and spelling of each label word, by its casefolded spelling;
+    the pattern of those labels; and the characters a label can start with:
+    a paragraph that starts otherwise is passed over without trying the
+    patterns. Made once per setting, not for each post's Markdown instance."""
+    kinds: dict[str, tuple] = {}
+    for kind, words in ((QUESTION, question_words), (ANSWER, answer_words)):
+        for word in words:
+            kinds.setdefault(word.casefold(), (kind, word))
+    first_chars = frozenset({w[0].casefold() for w in kinds} | set("*_") | {b[0] for b in BALLOONS})
+    return MappingProxyType(kinds), role_pattern(tuple(w for _kind, w in kinds.values())), first_chars
+
+
 def balanced(found: re.Match) -> bool:
     """Emphasis opened before the word closes before or after the colon,
     and none closes that was not opened."""
@@ -82,15 +98,8 @@ def balanced(found: re.Match) -> bool:
 class TranscriptProcessor(ConventionProcessor):
     def __init__(self, md, ext):
         super().__init__(md, ext)
-        self.kinds = {}
-        for kind, key in ((QUESTION, "question_words"), (ANSWER, "answer_words")):
-            for word in self.config(key):
-                self.kinds.setdefault(word.casefold(), (kind, word))
-        self.role_re = role_pattern(tuple(w for _kind, w in self.kinds.values()))
-        # A label starts with one of these: a paragraph that does not is
-        # passed over without trying the patterns.
-        self.first_chars = frozenset(
-            {w[0].casefold() for w in self.kinds} | set("*_") | {b[0] for b in BALLOONS}
+        self.kinds, self.role_re, self.first_chars = label_words(
+            tuple(self.config("question_words")), tuple(self.config("answer_words"))
         )
 
     # --- recognising a label ---------------------------------------------------
