@@ -436,8 +436,11 @@ class SiteIndex:
         siteurl = str(siteurl)
         separator = ""
         for entry in entries:
-            yield separator + _join(self._entry_parts(entry), siteurl)
+            if separator:
+                yield separator
             separator = "\n        "
+            for part in self._entry_parts(entry):
+                yield siteurl if part is SITEURL else part
 
     def notes_html(self, notes: Iterable[NoteEntry], siteurl, date_format: str) -> Markup:
         """The updates page's list: a ``<li>`` per note, its label as a badge,
