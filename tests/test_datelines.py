@@ -69,6 +69,7 @@ def test_double_hyphen_of_older_wire_copy():
         ("ΑΘΗΝΑ", "Πρακτορείο"),
         ("ONE TWO THREE FOUR FIVE", "Agency"),
         ("CAPITAL", "7 News"),
+        ("A CORUÑA", "Agency"),  # a one-letter first word
     ],
 )
 def test_places_of_one_to_five_upper_case_words_in_any_script(place, source):
