@@ -59,9 +59,9 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _NAMED = re.compile(
     rf"(?:(?P<month>[A-Za-z]{{3,9}}) +(?P<day>{_DAY})|(?P<day_first>{_DAY}) +(?P<month_after>[A-Za-z]{{3,9}}))"
     r"(?:,? +(?P<year>[1-9]\d{3}))?",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # ASCII: "Auguſt" (a long s) and "٣" are dateutil's to judge
 )
-_NUMERIC = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>[1-9]\d{3})")
+_NUMERIC = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>[1-9]\d{3})", re.ASCII)
 
 
 def read_common(text: str, *, default_year: int, dayfirst: bool) -> datetime.datetime | None:

@@ -34,7 +34,9 @@ def test_a_numeric_date_follows_the_day_first_setting():
     assert dates.read_common("03/04/2020", default_year=2019, dayfirst=True) == datetime.datetime(2020, 4, 3)
 
 
-@pytest.mark.parametrize("text", ["13/03/2020", "June 31, 2024", "Mon 3", "May 2024", "June 20 08:30", "20.06.2024"])
+@pytest.mark.parametrize(
+    "text", ["13/03/2020", "June 31, 2024", "Mon 3", "May 2024", "June 20 08:30", "20.06.2024", "Auguſt 3", "June ٣"]
+)
 def test_other_texts_are_left_to_dateutil(text):
     assert dates.read_common(text, default_year=2019, dayfirst=False) is None
 
@@ -50,11 +52,11 @@ def test_parse_date_gives_the_same_for_a_shape_read_directly_and_one_that_is_not
 
 
 MONTH_WORDS = [name for names in dateutil.parser.parserinfo.MONTHS for name in names]
-words = st.sampled_from([*MONTH_WORDS, "Mon", "Sun", "Tues", "Junes", "Marc", "today"]) | st.text(
-    alphabet="abcdefghijklmnopqrstuvwxyzJMASOND", min_size=3, max_size=9
+words = st.sampled_from([*MONTH_WORDS, "Mon", "Sun", "Tues", "Junes", "Marc", "today", "Auguſt", "\u212aov"]) | st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzJMASONDſ\u212a", min_size=3, max_size=9
 )
 cases = st.sampled_from([str.lower, str.upper, str.title, lambda w: w])
-days = st.integers(0, 99).map(str) | st.integers(0, 9).map(lambda d: f"0{d}")
+days = st.integers(0, 99).map(str) | st.integers(0, 9).map(lambda d: f"0{d}") | st.sampled_from(["٣", "١٢", "３"])
 suffixes = st.sampled_from(["", "", "st", "nd", "rd", "th", "TH"])
 years = st.integers(0, 9999).map(lambda y: f"{y:04d}")
 spaces = st.sampled_from([" ", "  "])
@@ -82,6 +84,8 @@ def typed_dates(draw):
 @example("12/11/2020", True, 2000)
 @example("3th May", False, 2000)
 @example("jan 1 0001", False, 1900)
+@example("Auguſt 3, 2024", False, 2000)
+@example("June ٣, 2024", False, 2000)
 def test_a_shape_read_directly_is_read_as_dateutil_reads_it(text, dayfirst, default_year):
     direct = dates.read_common(text, default_year=default_year, dayfirst=dayfirst)
     if direct is None:
