@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import jinja2
 import pytest
 from jinja2 import DictLoader, Environment
@@ -99,6 +101,67 @@ def test_an_environment_with_other_filters_compiles_its_own(compiled_names):
     other.filters["shout"] = str.upper
     other.get_template("page.html")
     assert compiled_names == ["page.html", "page.html"]
+
+
+@pytest.mark.parametrize(
+    ("other_filter", "expected"),
+    [
+        pytest.param(jinja2.pass_context(lambda context, value: value.upper() + "!"), "AB!", id="passed the context"),
+        pytest.param(lambda value: value.lower(), "ab", id="defined by other code"),
+    ],
+)
+def test_a_filter_of_the_same_name_made_otherwise_compiles_its_own(other_filter, expected, compiled_names):
+    shared = SharedCode()
+    loader = DictLoader({"page.html": "{{ 'Ab'|shout }}"})
+    first = Environment(loader=loader, bytecode_cache=shared)
+    first.filters["shout"] = lambda value: value.upper()
+    second = Environment(loader=loader, bytecode_cache=shared)
+    second.filters["shout"] = other_filter
+    assert first.get_template("page.html").render() == "AB"
+    assert second.get_template("page.html").render() == expected
+    assert compiled_names == ["page.html", "page.html"]
+
+
+class Formatter:
+    """A filter made anew for each environment, as Pelican's strftime is."""
+
+    def __call__(self, value):
+        return f"<{value}>"
+
+
+def test_filters_made_anew_from_one_definition_share(compiled_names):
+    shared = SharedCode()
+    environments = []
+    for _ in range(2):
+        environment = Environment(loader=DictLoader({"page.html": "{{ 'a'|wrap }}{{ 'b'|close }}"}), bytecode_cache=shared)
+        environment.filters["wrap"] = Formatter()
+        environment.filters["close"] = (lambda tag: lambda value: f"{value}</{tag}>")("p")
+        environments.append(environment)
+    assert [e.get_template("page.html").render() for e in environments] == ["<a>b</p>", "<a>b</p>"]
+    assert compiled_names == ["page.html"]
+
+
+def test_gettext_styles_do_not_share(compiled_names):
+    shared = SharedCode()
+    rendered = []
+    for newstyle in (True, False):
+        environment = Environment(
+            loader=DictLoader({"page.html": "{% trans %}Hello{% endtrans %}"}),
+            extensions=["jinja2.ext.i18n"],
+            bytecode_cache=shared,
+        )
+        environment.install_null_translations(newstyle=newstyle)
+        rendered.append(environment.get_template("page.html").render())
+    assert rendered == ["Hello", "Hello"]
+    assert compiled_names == ["page.html", "page.html"]
+
+
+def test_a_pickled_cache_is_an_empty_one():
+    shared = SharedCode()
+    environment(shared).get_template("page.html")
+    assert len(shared) == 1
+    again = pickle.loads(pickle.dumps(shared))
+    assert isinstance(again, SharedCode) and len(again) == 0
 
 
 def test_a_changed_template_is_compiled_again(compiled_names):

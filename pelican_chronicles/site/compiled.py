@@ -16,12 +16,18 @@ build, where every generator's environment finds it:
     >>> len(shared)
     1
 
-Code is shared only between environments that compile alike (the same
-extensions, syntax, autoescaping, filters and tests) and for the same
-source: a template whose file changed is compiled again.
+Code is shared only between environments that compile alike and only for
+the same source (a template whose file changed is compiled again). Alike
+means: the same kind of environment, syntax, autoescaping, extensions and
+i18n policies, and filters and tests of the same names, defined by the
+same code and passed the context alike (a filter's result on constant
+arguments may be folded into the code). Pelican sets up every generator's
+environment from the same settings, so within a build they share.
 """
 
 from __future__ import annotations
+
+import types
 
 from jinja2.bccache import Bucket, BytecodeCache
 
@@ -30,18 +36,34 @@ _COMPILE_OPTIONS = (
     "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
     "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
     "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline",
-    "optimized", "autoescape", "finalize", "is_async",
+    "optimized", "autoescape", "finalize", "is_async", "intercepted_binops", "intercepted_unops",
 )
+
+
+def _maker(function) -> tuple:
+    """What a filter or test is, as far as the compiler can tell: how Jinja
+    passes it the context, and the code that defines it. Functions made
+    anew for each generator from one definition compare equal, and so do
+    instances of one class (Pelican's per-generator ``strftime`` filter)."""
+    inner = getattr(function, "func", function)  # functools.partial: Pelican's plugin_enabled test
+    code = getattr(inner, "__code__", None)
+    if code is None:
+        builtin = isinstance(inner, (type, types.BuiltinFunctionType, types.MethodDescriptorType))
+        code = inner if builtin else type(inner)
+    return getattr(function, "jinja_pass_arg", None), code
 
 
 def compiles_as(environment) -> tuple:
     """What makes two environments compile a source into the same code."""
     options = tuple(getattr(environment, name, None) for name in _COMPILE_OPTIONS)
     return (
+        type(environment),
         options,
         tuple(sorted(environment.extensions)),
-        frozenset(environment.filters),
-        frozenset(environment.tests),
+        getattr(environment, "newstyle_gettext", None),
+        repr(sorted(environment.policies.items())),
+        frozenset((name, _maker(f)) for name, f in environment.filters.items()),
+        frozenset((name, _maker(f)) for name, f in environment.tests.items()),
     )
 
 
@@ -55,6 +77,12 @@ class SharedCode(BytecodeCache):
 
     def __len__(self) -> int:
         return len(self._code)
+
+    def __reduce__(self):
+        # It sits in the build's context, which Pelican's content cache may
+        # pickle with each article; code objects cannot be pickled, and are
+        # for this build only: a cache is saved empty.
+        return (SharedCode, ())
 
     def get_bucket(self, environment, name, filename, source):
         key = (name, filename, compiles_as(environment))

@@ -107,7 +107,7 @@ def is_region(text: str) -> bool:
 def match(text: str) -> Match | None:
     """The dateline at the start of ``text``, or None."""
     # The place's first word is upper-case: "The council (...)" is passed
-    # over at its second letter, without trying the pattern.
+    # over at its second character, without trying the pattern.
     if not text[:1].isupper() or text[1:2].islower() or text.find("(", 1, MAX_HEAD + 1) == -1:
         return None
     found = _DATELINE.match(text)
