@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from markdown.util import AtomicString
 
@@ -36,13 +37,10 @@ class Marker:
     callout: bool = False
 
 
-@functools.lru_cache(maxsize=16)
-def marker_pattern(update_words: tuple, correction_words: tuple) -> re.Pattern:
+def marker_pattern(alternation: str) -> re.Pattern:
     """Anchored at the start of a paragraph: emphasis, the word, up to 60
     characters of qualifier (a number, a date), the colon (emphasis may close
     before or after it), then a space or the end of the line."""
-    words = sorted({*update_words, *correction_words}, key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
     return re.compile(
         rf"(?P<open>{_EMPHASIS})?(?P<word>{alternation})(?![\w-])"
         rf"(?P<qualifier>[^\n:]{{0,60}}?(?:\d:\d\d[^\n:]{{0,20}}?)?)"
@@ -51,26 +49,31 @@ def marker_pattern(update_words: tuple, correction_words: tuple) -> re.Pattern:
     )
 
 
-@functools.lru_cache(maxsize=16)
-def callout_pattern(update_words: tuple, correction_words: tuple) -> re.Pattern:
-    words = sorted({*update_words, *correction_words}, key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
+def callout_pattern(alternation: str) -> re.Pattern:
     return re.compile(
         rf"\[!(?P<word>{alternation})\][+-]?[ \t]*(?P<qualifier>[^\n]{{0,60}})(?:\n|$)",
         re.IGNORECASE,
     )
 
 
+class MarkerWords(NamedTuple):
+    kinds: Mapping[str, str]  # the kind of note each word starts, by its casefolded spelling
+    first_chars: frozenset  # what a marker can start with: a word's first character, or emphasis
+    marker_re: re.Pattern
+    callout_re: re.Pattern
+
+
 @functools.lru_cache(maxsize=16)
-def marker_words(update_words: tuple, correction_words: tuple) -> tuple[Mapping[str, str], frozenset]:
-    """The kind of note each marker word starts, by its casefolded spelling,
-    and the characters a marker can start with (a word's first, or
-    emphasis): other paragraphs are passed over without trying the pattern.
-    Made once per setting, not for each post's Markdown instance."""
+def marker_words(update_words: tuple, correction_words: tuple) -> MarkerWords:
+    """What the note processor needs from the marker words, made once per
+    setting, not for each post's Markdown instance. Paragraphs that start
+    with none of ``first_chars`` are passed over without trying the pattern."""
     kinds = {w.casefold(): UPDATE for w in update_words}
     kinds.update({w.casefold(): CORRECTION for w in correction_words})
     first_chars = frozenset({w[0].casefold() for w in kinds} | set("*_"))
-    return MappingProxyType(kinds), first_chars
+    words = sorted({*update_words, *correction_words}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return MarkerWords(MappingProxyType(kinds), first_chars, marker_pattern(alternation), callout_pattern(alternation))
 
 
 def heading_level(el) -> int | None:
@@ -83,9 +86,7 @@ class NoteProcessor(ConventionProcessor):
         super().__init__(md, ext)
         update_words = tuple(self.config("update_words"))
         correction_words = tuple(self.config("correction_words"))
-        self.kinds, self.first_chars = marker_words(update_words, correction_words)
-        self.marker_re = marker_pattern(update_words, correction_words)
-        self.callout_re = callout_pattern(update_words, correction_words)
+        self.kinds, self.first_chars, self.marker_re, self.callout_re = marker_words(update_words, correction_words)
 
     # --- recognising a marker ----------------------------------------------
 
