@@ -133,7 +133,8 @@ def test_filters_made_anew_from_one_definition_share(compiled_names):
     shared = SharedCode()
     environments = []
     for _ in range(2):
-        environment = Environment(loader=DictLoader({"page.html": "{{ 'a'|wrap }}{{ 'b'|close }}"}), bytecode_cache=shared)
+        loader = DictLoader({"page.html": "{{ 'a'|wrap }}{{ 'b'|close }}"})
+        environment = Environment(loader=loader, bytecode_cache=shared)
         environment.filters["wrap"] = Formatter()
         environment.filters["close"] = (lambda tag: lambda value: f"{value}</{tag}>")("p")
         environments.append(environment)
