@@ -2,8 +2,7 @@
 
 Parsed with dateutil, the parser Pelican uses for its own ``Date:``
 metadata, with the site's time zone and a day-first switch for numeric
-dates; ISO dates and the common English shapes are read directly, with the
-same results. No Pelican import: the Markdown extension uses this module too.
+dates; ISO dates are read directly. No Pelican import: the Markdown extension uses this module too.
 """
 
 from __future__ import annotations
@@ -22,8 +21,9 @@ _HAS_TIME = re.compile(r"\d:\d\d|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 
 
-def looks_like_date(text: str) -> bool:
-    """A date attempt: any text with a digit in it."""
+def has_digit(text: str) -> bool:
+    """Whether ``text`` has a digit: what a qualifier needs before it is
+    tried as a date."""
     return bool(_HAS_DIGIT.search(text))
 
 
@@ -46,51 +46,6 @@ def read_with_dateutil(text: str, *, default: datetime.datetime, dayfirst: bool)
 
 # 2024-06-20, 2024-06-20 08:30, 2024-06-20T08:30:15: read without dateutil.
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
-
-# The dates authors type most, read without dateutil, as dateutil reads
-# them: "June 20, 2024", "March 14th, 2011", "20 June 2024", "Jul 3",
-# "03/03/2020". Month names are dateutil's own.
-_MONTHS = {
-    name.casefold(): number
-    for number, names in enumerate(dateutil.parser.parserinfo.MONTHS, start=1)
-    for name in names
-}
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_NAMED = re.compile(
-    rf"(?:(?P<month>[A-Za-z]{{3,9}}) +(?P<day>{_DAY})|(?P<day_first>{_DAY}) +(?P<month_after>[A-Za-z]{{3,9}}))"
-    r"(?:,? +(?P<year>[1-9]\d{3}))?",
-    re.IGNORECASE | re.ASCII,  # ASCII: "Auguſt" (a long s) and "٣" are dateutil's to judge
-)
-_NUMERIC = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>[1-9]\d{3})", re.ASCII)
-
-
-def read_common(text: str, *, default_year: int, dayfirst: bool) -> datetime.datetime | None:
-    """``text`` read as dateutil would read it, when it is one of the common
-    shapes above and a valid date; None otherwise (dateutil then decides).
-    A numeric date is read here only when either number could be the month,
-    so that ``dayfirst`` alone decides; a year only from 1000 (dateutil
-    reads "0001" as 2001)."""
-    found = _NAMED.fullmatch(text)
-    if found:
-        month = _MONTHS.get((found.group("month") or found.group("month_after")).casefold())
-        if month is None:
-            return None
-        day = int((found.group("day") or found.group("day_first")).rstrip("stndrhSTNDRH"))
-        year = int(found.group("year")) if found.group("year") else default_year
-    else:
-        found = _NUMERIC.fullmatch(text)
-        if not found:
-            return None
-        first, second = int(found.group("first")), int(found.group("second"))
-        if not (1 <= first <= 12 and 1 <= second <= 12):
-            return None
-        month, day = (second, first) if dayfirst else (first, second)
-        year = int(found.group("year"))
-    try:
-        return datetime.datetime(year, month, day)
-    except ValueError:
-        return None
-
 
 # A few results are enough: the same dates recur within a post (a quote's
 # and a note's), every post has its own.
@@ -119,9 +74,7 @@ def parse_date(
     if not has_year and after is None:
         raise ValueError("a date without a year in a post without a date")
     base = after if after is not None else datetime.datetime(2000, 1, 1)
-    value = read_common(text, default_year=base.year, dayfirst=dayfirst)
-    if value is None:
-        value = read_with_dateutil(text, default=datetime.datetime(base.year, 1, 1), dayfirst=dayfirst)
+    value = read_with_dateutil(text, default=datetime.datetime(base.year, 1, 1), dayfirst=dayfirst)
     try:
         value.utcoffset()  # "UTC+99" parses, but is no offset
     except (ValueError, OverflowError, TypeError) as err:

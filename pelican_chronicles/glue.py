@@ -19,7 +19,6 @@ from pelican.readers import MarkdownReader
 from . import metadata as post_metadata
 from . import settings as chronicles_settings
 from .model import Chronicle, merge_sources
-from .site.compiled import SharedCode
 from .site.filters import FILTERS
 from .site.generator import ChroniclesGenerator
 from .site.summary import has_blocks, summary_without_blocks
@@ -76,13 +75,9 @@ def markdown_extension(settings) -> ChroniclesExtension:
 
 
 def prepare_environment(generator):
-    """Filters for every generator, the chronicles/ templates after the
-    theme's in its template search, and the build's compiled templates
-    (unless the site set a bytecode cache of its own)."""
+    """Filters for every generator, and the chronicles/ templates after the
+    theme's in its template search."""
     generator.env.filters.update(FILTERS)
-    context = getattr(generator, "context", None)
-    if generator.env.bytecode_cache is None and isinstance(context, dict):
-        generator.env.bytecode_cache = context.setdefault("chronicles_compiled", SharedCode())
     loader = generator.env.loader
     if isinstance(loader, ChoiceLoader) and not any(
         getattr(each, "searchpath", None) == [TEMPLATES] for each in loader.loaders

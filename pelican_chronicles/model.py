@@ -12,41 +12,12 @@ from __future__ import annotations
 
 import datetime
 import functools
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 
 UPDATE = "update"
 CORRECTION = "correction"
 
 
-def reads_earlier_pickles(cls):
-    """A frozen dataclass with slots pickles its fields as a list; posts that
-    Pelican's content cache stored before the classes had slots hold them as
-    a dict, which may also hold values computed from the fields. Both load:
-    the fields are read from the dict (a missing one takes its default), the
-    rest is left out."""
-    own = cls.__setstate__
-    known = fields(cls)
-
-    def __setstate__(self, state):
-        if isinstance(state, dict):
-            for f in known:
-                if f.name in state:
-                    value = state[f.name]
-                elif f.default is not MISSING:
-                    value = f.default
-                elif f.default_factory is not MISSING:
-                    value = f.default_factory()
-                else:
-                    continue
-                object.__setattr__(self, f.name, value)
-        else:
-            own(self, state)
-
-    cls.__setstate__ = __setstate__
-    return cls
-
-
-@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Note:
     """An update or correction note in the body of a post."""
@@ -63,7 +34,6 @@ class Note:
         return f"{self.kind}-{self.number}"
 
 
-@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Source:
     """A news agency, outlet or document a post relies on."""
@@ -84,7 +54,6 @@ def source(name: str, url: str | None = None) -> Source:
     return Source(name, url)
 
 
-@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Dateline:
     """``PLACE (Source) -`` at the start of a wire report."""
@@ -94,7 +63,6 @@ class Dateline:
     date_text: str | None = None
 
 
-@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Quote:
     """An attributed quote (``figure.chronicles-quote``)."""
@@ -108,7 +76,6 @@ class Quote:
     date_text: str | None = None
 
 
-@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Turn:
     """One speaker turn of an interview transcript."""
@@ -120,7 +87,6 @@ class Turn:
     named: bool = False  # a person's name rather than a role word (Question, A)
 
 
-@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Country:
     """A country named in ``Countries:`` metadata, resolved from ISO 3166."""
@@ -135,7 +101,6 @@ class Country:
         return self.code.lower()
 
 
-@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Author input the plugin could not use as intended; logged as a warning."""
@@ -144,7 +109,6 @@ class Problem:
     text: str  # the offending text, quoted in the warning
 
 
-@reads_earlier_pickles
 @dataclass(frozen=True, slots=True)
 class Chronicle:
     """Everything pelican-chronicles knows about one post. A site holds one

@@ -24,7 +24,6 @@ paragraph, so a paragraph of any length costs the same.
 from __future__ import annotations
 
 import re
-import sys
 from typing import NamedTuple
 
 from .. import dates
@@ -165,9 +164,9 @@ class DatelineProcessor(ConventionProcessor):
             )
         else:
             self.build(p, text, found, place, source)
-        # the agency's words, emphasis marks left out; places and agencies recur across posts
-        name = sys.intern(plain_words(source.strip()))
-        self.state.datelines.append(Dateline(place=sys.intern(place), source=name, date_text=found.date_text))
+        # the agency's words, emphasis marks left out
+        name = plain_words(source.strip())
+        self.state.datelines.append(Dateline(place=place, source=name, date_text=found.date_text))
         self.state.sources.append(make_source(name))
 
     def build(self, p, text: str, found: Match, place: str, source: str):

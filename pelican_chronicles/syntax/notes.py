@@ -118,7 +118,7 @@ class NoteProcessor(ConventionProcessor):
     def qualifier_is_plausible(qualifier: str) -> bool:
         """A number, a date or something in brackets; "UPDATE on the talks:"
         is a sentence, not a marker."""
-        return qualifier[0] in "([" or dates.looks_like_date(qualifier)
+        return qualifier[0] in "([" or dates.has_digit(qualifier)
 
     # --- building the section ----------------------------------------------
 
@@ -172,7 +172,7 @@ class NoteProcessor(ConventionProcessor):
         label = sub(section, "p", class_="chronicles-note-label", id=f"{anchor}-label")
         number_text, date_text = self.split_qualifier(found.qualifier)
         date = None
-        if date_text and dates.looks_like_date(date_text):
+        if date_text and dates.has_digit(date_text):
             try:
                 date = dates.parse_date(
                     date_text,

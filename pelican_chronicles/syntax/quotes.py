@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import sys
 import zoneinfo
 from dataclasses import dataclass, field
 
@@ -152,7 +151,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def could_be_date(text: str) -> bool:
     """A cheap first look before dateutil: a digit, and every word one that
     dates are made of (month and weekday names, "of", "am", "UTC"...)."""
-    if not dates.looks_like_date(text):
+    if not dates.has_digit(text):
         return False
     info = _DATE_INFO
     for word in _LETTERS.findall(text):
@@ -207,7 +206,7 @@ class QuoteProcessor(ConventionProcessor):
                     else:
                         number += 1
                         # anchors recur in every post: one string each
-                        new.append(self.build(children, found, sys.intern(f"quote-{number}")))
+                        new.append(self.build(children, found, f"quote-{number}"))
                 new[-1].tail = el.tail
                 replaced[el] = new
             if replaced:  # one pass, however many quotes the container has
@@ -284,7 +283,7 @@ class QuoteProcessor(ConventionProcessor):
                 continue
             # The first part is a date only when it has a digit itself: in
             # "— Jan, 2024" Jan is the speaker.
-            if not has_date and (i > 0 or dates.looks_like_date(part.text)):
+            if not has_date and (i > 0 or dates.has_digit(part.text)):
                 date, count = self.date_part(attribution.body, parts[i : i + 3])
                 if date is not None:
                     classified.append(date)
@@ -422,8 +421,8 @@ class QuoteProcessor(ConventionProcessor):
                 last.text = self.author_text(part.text)
                 roles.append(plain_words(part.text))
         return dict(
-            speaker=sys.intern(speaker) if speaker else speaker,  # people recur across posts
-            role=sys.intern(", ".join(roles)) if roles else None,
+            speaker=speaker,
+            role=", ".join(roles) if roles else None,
             source=source,
             date=date,
             date_text=date_text,

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -151,7 +150,7 @@ class TranscriptProcessor(ConventionProcessor):
                 number += 1
                 moved.add(p)
                 # anchors recur in every post: one string each
-                self.turn(p, found, sys.intern(f"turn-{number}"))
+                self.turn(p, found, f"turn-{number}")
                 transcript.append(p)
             transcript.tail = run[-1][0].tail
             run[-1][0].tail = None
@@ -192,7 +191,7 @@ class TranscriptProcessor(ConventionProcessor):
             (
                 dict(
                     anchor=anchor,
-                    speaker=sys.intern(found.speaker),  # people recur across posts
+                    speaker=found.speaker,
                     is_question=found.kind == QUESTION,
                     named=found.kind in (NAMED, BOLD),
                 ),
