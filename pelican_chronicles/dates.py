@@ -15,6 +15,10 @@ import zoneinfo
 
 import dateutil.parser
 
+MAX_DATE = 40  # the longest text the conventions try as a date
+# 2024-06-20, 2024-06-20 08:30, 2024-06-20T08:30:15: read without dateutil.
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
+
 # A year of four digits, or the two-digit year of a numeric date (03/03/20).
 _HAS_YEAR = re.compile(r"\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
 _HAS_TIME = re.compile(r"\d:\d\d|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
@@ -44,8 +48,25 @@ def read_with_dateutil(text: str, *, default: datetime.datetime, dayfirst: bool)
             raise ValueError(str(err)) from None
 
 
-# 2024-06-20, 2024-06-20 08:30, 2024-06-20T08:30:15: read without dateutil.
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
+# dateutil fills what a text leaves out from a default: read with this one,
+# and again with January 1 (as parse_date does), a date tells which of year,
+# month and day were typed. No author types the year 4.
+PROBE = datetime.datetime(4, 12, 28)
+
+
+def probe(text: str, dayfirst: bool = False) -> datetime.datetime | None:
+    """``text`` read with PROBE's year, month and day where it gives none;
+    None when it is no date."""
+    if ISO.fullmatch(text):
+        try:
+            return datetime.datetime.fromisoformat(text)
+        except ValueError:  # 2024-13-45
+            return None
+    try:
+        return read_with_dateutil(text, default=PROBE, dayfirst=dayfirst)
+    except ValueError:
+        return None
+
 
 # A few results are enough: the same dates recur within a post (a quote's
 # and a note's), every post has its own.
@@ -67,7 +88,7 @@ def parse_date(
     text = text.strip()
     if len(text) > 64:
         raise ValueError("too long for a date")
-    if _ISO.fullmatch(text):
+    if ISO.fullmatch(text):
         value = datetime.datetime.fromisoformat(text)
         return value.replace(tzinfo=zoneinfo.ZoneInfo(timezone))
     has_year = bool(_HAS_YEAR.search(text))

@@ -3,6 +3,11 @@
 Build state never lives here: the receivers read the settings of the build
 that calls them and keep what they find on the build's own objects (the
 metadata of a post, the generators' context).
+
+The Markdown extension is named in Pelican's ``MARKDOWN`` setting, so that
+Pelican's Markdown reader, or any reader built on it, makes one per post.
+What the extension finds reaches Pelican with the post's metadata
+(``md.Meta``), so no reader is replaced and any plugin order works.
 """
 
 from __future__ import annotations
@@ -14,19 +19,19 @@ import zoneinfo
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
-from pelican.readers import MarkdownReader
+from pelican.utils import truncate_html_paragraphs, truncate_html_words
 
 from . import metadata as post_metadata
 from . import settings as chronicles_settings
-from .model import Chronicle, merge_sources
+from .model import Chronicle
 from .site.filters import FILTERS
 from .site.generator import ChroniclesGenerator
-from .site.summary import has_blocks, summary_without_blocks
 from .syntax import ChroniclesExtension
 from .titles import split_flags
 
 logger = logging.getLogger(__name__)
 
+EXTENSION = "pelican_chronicles.syntax"
 # The plugin's templates under chronicles/ are found after the theme's, so
 # a theme can override them; the shims in overrides/ (base.html, archives.html,
 # period_archives.html) come before the theme's and extend it.
@@ -36,42 +41,36 @@ SHIMS = os.path.join(TEMPLATES, "overrides")
 
 def register():
     signals.initialized.connect(configure)
-    signals.readers_init.connect(use_chronicles_reader)
     signals.article_generator_context.connect(build_chronicle)
     signals.page_generator_context.connect(build_chronicle)
     signals.generator_init.connect(prepare_environment)
     signals.get_generators.connect(add_generator)
-    signals.all_generators_finalized.connect(after_reading)
+    signals.all_generators_finalized.connect(report_problems)
 
 
 # --- start-up ----------------------------------------------------------------
 
 
 def configure(pelican):
-    """Check the settings, add the Markdown extension and the templates."""
+    """Check the settings, name the Markdown extension, add the templates."""
     settings = pelican.settings
     settings.update(chronicles_settings.check(settings))
     markdown = settings.setdefault("MARKDOWN", {})
-    extensions = markdown.setdefault("extensions", [])
-    extensions[:] = [e for e in extensions if not isinstance(e, ChroniclesExtension)]
-    extensions.append(markdown_extension(settings))
+    markdown["extensions"] = [
+        e for e in markdown.get("extensions", []) if not isinstance(e, ChroniclesExtension)
+    ]
+    markdown.setdefault("extension_configs", {}).setdefault(EXTENSION, {}).update(extension_config(settings))
     overrides = settings.setdefault("THEME_TEMPLATES_OVERRIDES", [])
     if SHIMS not in overrides:
         overrides.append(SHIMS)
 
 
-def markdown_extension(settings) -> ChroniclesExtension:
-    return ChroniclesExtension(
-        update_words=list(settings["CHRONICLES_UPDATE_WORDS"]),
-        correction_words=list(settings["CHRONICLES_CORRECTION_WORDS"]),
-        question_words=list(settings["CHRONICLES_QUESTION_WORDS"]),
-        answer_words=list(settings["CHRONICLES_ANSWER_WORDS"]),
-        labels=dict(settings["CHRONICLES_LABELS"]),
-        dayfirst=settings["CHRONICLES_DAYFIRST"],
-        timezone=settings.get("TIMEZONE") or "UTC",
-        update_log=settings["CHRONICLES_UPDATE_LOG"],
-        sources_list=settings["CHRONICLES_SOURCES_LIST"],
-    )
+def extension_config(settings) -> dict:
+    """The extension's options from the site's settings."""
+    config = {option: settings[name] for option, name in chronicles_settings.EXTENSION_OPTIONS.items()}
+    config["timezone"] = settings.get("TIMEZONE") or "UTC"
+    config["summary_words"] = settings.get("SUMMARY_MAX_LENGTH")
+    return config
 
 
 def prepare_environment(generator):
@@ -92,63 +91,25 @@ def add_generator(pelican):
 # --- reading posts -------------------------------------------------------------
 
 
-class ChroniclesReaderMixin:
-    """Hands the Markdown extension's findings to Pelican as the ``chronicles``
-    metadata of the post, so that Pelican's reader cache keeps them."""
-
-    def _parse_metadata(self, meta):
-        # Pelican converts formatted metadata (Summary:) with the same Markdown
-        # instance; the body's findings are taken first, and the conventions
-        # stay off for those fields.
-        self._chronicle = getattr(self._md, "chronicles", None)
-        self._md.chronicles_off = True
-        return super()._parse_metadata(meta)
-
-    def read(self, source_path):
-        self._chronicle = None
-        content, metadata = super().read(source_path)
-        chronicle = self._chronicle or getattr(self._md, "chronicles", None)
-        if isinstance(chronicle, Chronicle):
-            metadata["chronicles"] = chronicle
-        return content, metadata
-
-
-class ChroniclesMarkdownReader(ChroniclesReaderMixin, MarkdownReader):
-    pass
-
-
-def use_chronicles_reader(readers):
-    for fmt, cls in list(readers.reader_classes.items()):
-        if not cls or not issubclass(cls, MarkdownReader) or issubclass(cls, ChroniclesReaderMixin):
-            continue
-        if cls is MarkdownReader:
-            readers.reader_classes[fmt] = ChroniclesMarkdownReader
-        else:  # a site's own Markdown reader keeps its behaviour
-            readers.reader_classes[fmt] = type(f"Chronicles{cls.__name__}", (ChroniclesReaderMixin, cls), {})
-
-
 def build_chronicle(generator, metadata):
-    """Before Pelican makes the article: clean the title (so the slug comes
-    from the clean title), merge metadata into the chronicle, and move
-    ``modified`` to the latest dated note."""
+    """Before Pelican makes the post: clean the title (so the slug comes
+    from the clean title), add what the metadata says to the chronicle the
+    Markdown extension found in the body, move ``modified`` to the latest
+    dated note, and give a post with an update log or a sources list its
+    summary without them."""
     settings = generator.settings
-    body = metadata.get("chronicles")
-    if not isinstance(body, Chronicle):
-        body = Chronicle()
+    chronicle = metadata.get("chronicles")
+    if not isinstance(chronicle, Chronicle):  # not a Markdown post: the metadata is all there is
+        sources, problems = post_metadata.parse_sources(metadata.get("sources"))
+        chronicle = Chronicle(sources=sources, problems=problems)
     flags = ()
     title = metadata.get("title")
     if settings["CHRONICLES_TITLE_FLAGS"] and isinstance(title, str):
         metadata["title"], flags = split_flags(
             title, settings["CHRONICLES_UPDATE_WORDS"], settings["CHRONICLES_CORRECTION_WORDS"]
         )
-    sources, source_problems = post_metadata.parse_sources(metadata.get("sources"))
     countries, country_problems = post_metadata.resolve_countries(metadata.get("countries"))
-    chronicle = body.evolve(
-        flags=flags,
-        sources=merge_sources(sources, body.sources),
-        countries=countries,
-        problems=body.problems + source_problems + country_problems,
-    )
+    chronicle = chronicle.evolve(flags=flags, countries=countries, problems=chronicle.problems + country_problems)
     metadata["chronicles"] = chronicle
     latest = chronicle.latest_note_date
     if latest is not None:
@@ -156,6 +117,20 @@ def build_chronicle(generator, metadata):
         known = [aware(metadata[k], zone) for k in ("date", "modified") if isinstance(metadata.get(k), datetime.datetime)]
         if all(latest > d for d in known):
             metadata["modified"] = latest
+    if chronicle.lead_html is not None and "summary" not in metadata:
+        metadata["summary"] = summary(chronicle.lead_html, settings)
+
+
+def summary(html: str, settings) -> str:
+    """Pelican's summary of ``html``, cut as ``Content.get_summary`` cuts a
+    post's content."""
+    paragraphs = settings.get("SUMMARY_MAX_PARAGRAPHS")
+    if paragraphs is not None:
+        html = truncate_html_paragraphs(html, paragraphs)
+    words = settings.get("SUMMARY_MAX_LENGTH")
+    if words is not None:
+        html = truncate_html_words(html, words, settings.get("SUMMARY_END_SUFFIX", "…"))
+    return html
 
 
 def aware(value: datetime.datetime, zone: str) -> datetime.datetime:
@@ -166,20 +141,13 @@ CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations",
                  "pages", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")
 
 
-def after_reading(generators):
+def report_problems(generators):
     """Once every post is read, from its file or from either of Pelican's
-    content caches: warn about what could not be used, and give posts with
-    an update log or a sources list summaries without them (links in content
-    resolve only now)."""
+    content caches: warn about what could not be used."""
     for generator in generators:
         for name in CONTENT_LISTS:
             for content in getattr(generator, name, ()):
                 chronicle = getattr(content, "chronicles", None)
-                if not isinstance(chronicle, Chronicle):
-                    continue
-                for problem in chronicle.problems:
-                    logger.warning('%s: %s: "%s"', content.relative_source_path, problem.message, problem.text)
-                if has_blocks(chronicle):
-                    summary = summary_without_blocks(content)
-                    if summary is not None:
-                        content.metadata["summary"] = summary
+                if isinstance(chronicle, Chronicle):
+                    for problem in chronicle.problems:
+                        logger.warning('%s: %s: "%s"', content.relative_source_path, problem.message, problem.text)

@@ -20,7 +20,7 @@ import re
 
 import pycountry
 
-from .model import Country, Problem, Source, merge_sources, source
+from .model import Country, Problem, Source, merge_sources, problem, source
 from .urls import safe_url
 
 # Raw HTML in a source name: a tag, an end tag, a comment or a declaration.
@@ -46,12 +46,6 @@ def _values(value) -> list[str]:
     return [str(v) for v in value]
 
 
-def _problem(message: str, text: str) -> Problem:
-    """At most 80 characters of the offending text go into the warning."""
-    text = text.strip()
-    return Problem(message, text if len(text) <= 80 else text[:77] + "...")
-
-
 # --- Sources ---------------------------------------------------------------------
 
 
@@ -61,23 +55,16 @@ def parse_sources(value) -> tuple[tuple[Source, ...], tuple[Problem, ...]]:
     A URL that is not safe is dropped, the source kept by name, and the
     problem quotes the URL. Names are plain text: raw HTML in them is kept
     as text (and escaped on output), with a warning. Sources with the same
-    name (ignoring case) are merged. The latest results are remembered:
-    each post's value is read twice in a row, by the Markdown extension and
-    by the glue.
+    name (ignoring case) are merged.
     """
-    return _parse_sources(tuple(_values(value)))
-
-
-@functools.lru_cache(maxsize=64)
-def _parse_sources(values: tuple[str, ...]) -> tuple[tuple[Source, ...], tuple[Problem, ...]]:
     sources: list[Source] = []
     problems: list[Problem] = []
-    for text in values:
+    for text in _values(value):
         for entry in _split_entries(text):
-            source, problem = _source(entry)
-            if source is not None:
-                sources.append(source)
-            problems.extend(problem)
+            found, its_problems = _source(entry)
+            if found is not None:
+                sources.append(found)
+            problems.extend(its_problems)
     return merge_sources(sources), tuple(problems)
 
 
@@ -97,7 +84,7 @@ def _source(entry: str) -> tuple[Source | None, list[Problem]]:
     name, url = _name_and_url(entry)
     problems = []
     if url is not None and safe_url(url) is None:
-        problems.append(_problem(UNSAFE_URL, url))
+        problems.append(problem(UNSAFE_URL, url))
         url = None
     if not name:
         name = url or ""
@@ -105,7 +92,7 @@ def _source(entry: str) -> tuple[Source | None, list[Problem]]:
     if not name:
         return None, problems
     if _MARKUP.search(name):
-        problems.append(_problem(MARKUP_IN_SOURCE, name))
+        problems.append(problem(MARKUP_IN_SOURCE, name))
     return source(name, url or None), problems
 
 
@@ -154,7 +141,7 @@ def resolve_countries(value) -> tuple[tuple[Country, ...], tuple[Problem, ...]]:
             country = lookup_country(f"{parts[i]}, {parts[i + 1]}")
             used = 2 if country is not None else 1
         if country is None:
-            problems.append(_problem(UNKNOWN_COUNTRY, parts[i]))
+            problems.append(problem(UNKNOWN_COUNTRY, parts[i]))
         else:
             countries.setdefault(country.code, country)
         i += used

@@ -109,6 +109,17 @@ class Problem:
     text: str  # the offending text, quoted in the warning
 
 
+def problem(message: str, text: str) -> Problem:
+    """A problem quoting at most 80 characters of the offending text."""
+    text = text.strip()
+    return Problem(message, text if len(text) <= 80 else text[:77] + "...")
+
+
+def latest_date(notes) -> datetime.datetime | None:
+    """The newest date among ``notes``, or None when none is dated."""
+    return max((n.date for n in notes if n.date is not None), default=None)
+
+
 @dataclass(frozen=True, slots=True)
 class Chronicle:
     """Everything pelican-chronicles knows about one post. A site holds one
@@ -124,6 +135,9 @@ class Chronicle:
     sources: tuple[Source, ...] = ()  # merged: metadata, datelines, quotes
     countries: tuple[Country, ...] = ()
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    # The opening of the body as HTML, without the update log and the
+    # sources list, when the post has either: its summary is made from it.
+    lead_html: str | None = field(default=None, compare=False)
 
     @property
     def updates(self) -> tuple[Note, ...]:
@@ -143,8 +157,7 @@ class Chronicle:
 
     @property
     def latest_note_date(self) -> datetime.datetime | None:
-        dates = [n.date for n in self.notes if n.date is not None]
-        return max(dates) if dates else None
+        return latest_date(self.notes)
 
     @property
     def speakers(self) -> tuple[str, ...]:

@@ -203,6 +203,20 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
+# The Markdown extension's options and the settings they come from, so that
+# the extension's defaults are these settings' defaults.
+EXTENSION_OPTIONS = {
+    "update_words": "CHRONICLES_UPDATE_WORDS",
+    "correction_words": "CHRONICLES_CORRECTION_WORDS",
+    "question_words": "CHRONICLES_QUESTION_WORDS",
+    "answer_words": "CHRONICLES_ANSWER_WORDS",
+    "labels": "CHRONICLES_LABELS",
+    "dayfirst": "CHRONICLES_DAYFIRST",
+    "update_log": "CHRONICLES_UPDATE_LOG",
+    "sources_list": "CHRONICLES_SOURCES_LIST",
+}
+
+
 def check(settings: dict) -> dict:
     """Return every CHRONICLES_* setting, validated, defaults filled in.
 

@@ -27,10 +27,7 @@ import re
 from typing import NamedTuple
 
 from .. import dates
-from ..model import Dateline
-from ..model import source as make_source
-from .common import ConventionProcessor, element, escape_text, sub, top_level_runs
-from .quotes import plain_words
+from .common import ConventionProcessor, element, is_plain_paragraph, sub, top_level_runs
 
 MAX_WORDS = 5  # upper-case words in PLACE
 MAX_REGION_WORDS = 3  # words of the region after them: "SPRINGFIELD, Ill."
@@ -144,39 +141,21 @@ class DatelineProcessor(ConventionProcessor):
     def apply(self, root):
         for _container, blocks in top_level_runs(root):
             for el in blocks:
-                if el.tag == "p" and el.text and not len(el):
+                if is_plain_paragraph(el):
                     found = match(el.text)
                     if found:
                         self.wrap(el, found)
 
     def wrap(self, p, found: Match):
+        """The dateline as elements; the author's words in them are left to
+        inline Markdown (and abbreviations), as they would have been."""
         text = p.text
-        place = text[: found.place_end]
-        source = text[found.open_at + 1 : found.close_at]
-        before, after = text[found.place_end : found.open_at + 1], text[found.close_at : found.dash_end]
-        if self.plain(place, before, source, after):
-            self.lead(
-                p,
-                f'<span class="chronicles-dateline"><span class="chronicles-dateline-place">{escape_text(place)}</span>'
-                f'{escape_text(before)}<span class="chronicles-source">{escape_text(source)}</span>'
-                f"{escape_text(after)}</span>",
-                text[found.dash_end :],
-            )
-        else:
-            self.build(p, text, found, place, source)
-        # the agency's words, emphasis marks left out
-        name = plain_words(source.strip())
-        self.state.datelines.append(Dateline(place=place, source=name, date_text=found.date_text))
-        self.state.sources.append(make_source(name))
-
-    def build(self, p, text: str, found: Match, place: str, source: str):
-        """The dateline as elements, for a source with inline Markdown in it."""
         dateline = element("span", class_="chronicles-dateline")
-        place_span = sub(dateline, "span", place, class_="chronicles-dateline-place")
-        place_span.tail = self.author_text(text[found.place_end : found.open_at + 1])
-        source_span = sub(dateline, "span", class_="chronicles-source")
-        source_span.text = self.author_text(source)  # inline Markdown treats it as it would have
-        source_span.tail = self.author_text(text[found.close_at : found.dash_end])
+        place = sub(dateline, "span", text[: found.place_end], class_="chronicles-dateline-place")
+        place.tail = text[found.place_end : found.open_at + 1]
+        source = sub(dateline, "span", text[found.open_at + 1 : found.close_at], class_="chronicles-source")
+        source.tail = text[found.close_at : found.dash_end]
         dateline.tail = text[found.dash_end :] or None
         p.text = None
         p.insert(0, dateline)
+        self.found.datelines.append((place, source, found.date_text))

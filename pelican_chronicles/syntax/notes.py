@@ -20,10 +20,9 @@ from typing import NamedTuple
 from markdown.util import AtomicString
 
 from .. import dates
-from ..model import CORRECTION, UPDATE
-from .common import ConventionProcessor, attribute, element, escape_text, problem, sub, titled_list
+from ..model import CORRECTION, UPDATE, problem
+from .common import EMPHASIS, ConventionProcessor, element, sub
 
-_EMPHASIS = r"\*\*|__|\*|_"
 # "2", "2 (June 20)", "2 - June 20": a note number, perhaps with a date.
 _NUMBERED = re.compile(r"(\d{1,3})(?:\s*[-–—,:]?\s*[(\[]([^()\[\]]+)[)\]]|\s*[-–—,]\s*(?=\S)(.+))?$")
 _HEADING = re.compile(r"h([1-6])$")
@@ -42,9 +41,9 @@ def marker_pattern(alternation: str) -> re.Pattern:
     characters of qualifier (a number, a date), the colon (emphasis may close
     before or after it), then a space or the end of the line."""
     return re.compile(
-        rf"(?P<open>{_EMPHASIS})?(?P<word>{alternation})(?![\w-])"
+        rf"(?P<open>{EMPHASIS})?(?P<word>{alternation})(?![\w-])"
         rf"(?P<qualifier>[^\n:]{{0,60}}?(?:\d:\d\d[^\n:]{{0,20}}?)?)"
-        rf"(?P<shut>{_EMPHASIS})?:(?P<close>{_EMPHASIS})?(?=\s|$)",
+        rf"(?P<shut>{EMPHASIS})?:(?P<close>{EMPHASIS})?(?=\s|$)",
         re.IGNORECASE,
     )
 
@@ -123,7 +122,7 @@ class NoteProcessor(ConventionProcessor):
     # --- building the section ----------------------------------------------
 
     def apply(self, root):
-        post_date = self.state.post_date
+        post_date = self.ext.post_date(self.md)
         counters = {UPDATE: 0, CORRECTION: 0}
         blocks = []
         section = None  # the open note, collecting the blocks that follow it
@@ -155,9 +154,8 @@ class NoteProcessor(ConventionProcessor):
                     sub(new, "p").text = found.rest
                 section = new
                 bound = last_heading
-        if not self.state.notes:
-            return
-        root[:] = blocks
+        if self.found.notes:
+            root[:] = blocks
 
     def section(self, found: Marker, number: int, post_date):
         anchor = f"{found.kind}-{number}"
@@ -181,16 +179,10 @@ class NoteProcessor(ConventionProcessor):
                     after=post_date,
                 )
             except ValueError:
-                self.state.problems.append(problem(f"cannot read the date of this {found.kind} note", date_text))
-        parts = self.fill_label(label, label_text, found.qualifier, date_text if date else None, date)
-        self.state.notes.append(
-            (
-                dict(kind=found.kind, number=number, label=label_text, date=date,
-                     date_text=date_text if date else None),
-                section,
-                parts,
-            )
-        )
+                self.found.problems.append(problem(f"cannot read the date of this {found.kind} note", date_text))
+        self.fill_label(label, label_text, found.qualifier, date_text if date else None, date)
+        fields = dict(kind=found.kind, number=number, label=label_text, date=date, date_text=date_text if date else None)
+        self.found.notes.append((fields, section))
         return section
 
     @staticmethod
@@ -205,32 +197,16 @@ class NoteProcessor(ConventionProcessor):
         return None, qualifier.strip("()[] ") or None
 
     @staticmethod
-    def fill_label(label, label_text, qualifier, date_text, date) -> tuple:
+    def fill_label(label, label_text, qualifier, date_text, date):
         """Label word, then the author's qualifier as typed, its date in <time>.
-        All of it atomic: inline Markdown never runs over the label. Returns
-        the label's parts for the update log: (text, time or None), time
-        being (datetime attribute, date as typed, text after it)."""
+        All of it atomic: inline Markdown never runs over the label."""
         text = label_text + (" " if qualifier else "")
-        time = None
         if qualifier and (date is None or date_text not in qualifier):
             text += qualifier
         elif qualifier:
             before, after = qualifier.split(date_text, 1)
             text += before
-            time = (dates.machine_date(date, dates.has_time(date_text)), date_text, after)
-            sub(label, "time", date_text, datetime=time[0]).tail = AtomicString(after) if after else None
+            machine = dates.machine_date(date, dates.has_time(date_text))
+            time = sub(label, "time", AtomicString(date_text), datetime=machine)
+            time.tail = AtomicString(after) if after else None
         label.text = AtomicString(text)
-        return text, time
-
-
-def update_log(notes: list[tuple[str, tuple]], title: str) -> str:
-    """The list of a post's notes, each a link to its anchor with its label's
-    words: ``notes`` are (anchor, label parts) pairs."""
-    items = []
-    for anchor, (text, time) in notes:
-        label = escape_text(text)
-        if time is not None:
-            machine, typed, after = time
-            label += f'<time datetime="{attribute(machine)}">{escape_text(typed)}</time>{escape_text(after)}'
-        items.append(f'<a href="#{attribute(anchor)}">{label}</a>')
-    return titled_list("nav", "chronicles-update-log", title, "ol", items)

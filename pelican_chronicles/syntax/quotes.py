@@ -30,19 +30,16 @@ from __future__ import annotations
 
 import datetime
 import re
-import zoneinfo
 from dataclasses import dataclass, field
 
 import dateutil.parser
+from markdown.util import AtomicString
 
 from .. import dates
-from ..model import source as make_source
-from .common import ConventionProcessor, element, problem, sub, top_level_runs
-from ..urls import safe_url
+from .common import ConventionProcessor, element, is_plain_paragraph, sub, top_level_runs
 
 MAX_CAPTION = 200  # visible characters of an attribution (link targets not counted)
 MAX_TEXT = 4000  # characters of an attribution, link targets included
-MAX_DATE = 40
 
 # The dash and the space after it; "---" is a rule and "~~" strikes through.
 _DASH = re.compile(r"(?:—|―|–|--(?!-)|~(?!~))[ \t\u00a0]*(?=\S)")
@@ -61,10 +58,6 @@ _STRUCTURE = re.compile(r"[\[\](),]")
 # Dialogue set with dashes ("— Really? she asked.") is speech, not a name:
 # attributions hold no question or exclamation mark and end in no quote mark.
 _SPEECH = re.compile(r"[?!]|[\"”»“«]\s*$")
-# A character Markdown lets a backslash escape.
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>])")
-# Emphasis and code marks; an underscore inside a word (snake_case) stays.
-_MARKS = re.compile(r"\*+|`+|(?<![^\W_])_+|_+(?![^\W_])")
 
 
 @dataclass
@@ -75,8 +68,6 @@ class Part:
     end: int
     text: str
     kind: str = "role"  # "speaker", "link", "date" or "role"
-    link_text: str | None = None
-    url: str | None = None
     date: datetime.datetime | None = None
     precision: str = "day"
 
@@ -135,15 +126,6 @@ def parse_attribution(paragraph, text: str, single_line: bool) -> Attribution | 
     return Attribution(paragraph, text[: dash.end()], body, parts)
 
 
-def plain_words(text: str) -> str:
-    """The words of a part for the chronicle's data: links as their text,
-    emphasis and code marks left out (``**A. Minister**``, ``*acting* head``),
-    a backslash-escaped character kept as the character (``E\\*Trade``)."""
-    pieces = _ESCAPED.split(visible_text(text))  # text, escaped character, text, ...
-    words = "".join(piece if i % 2 else _MARKS.sub("", piece) for i, piece in enumerate(pieces))
-    return " ".join(words.split()) or text
-
-
 _DATE_INFO = dateutil.parser.parserinfo()
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -167,24 +149,23 @@ def could_be_date(text: str) -> bool:
     return True
 
 
-# dateutil fills what a date leaves out from a default; reading a date with
-# this default and again (in dates.parse_date) with January 1 tells which of
-# year, month and day were typed. No author types the year 4.
-_PROBE = datetime.datetime(4, 12, 28)
-# ISO 8601, the form of the SPEC's examples, read without dateutil.
-_ISO = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?")
+@dataclass
+class QuoteFound:
+    """An attributed quote as built, read for the chronicle once inline
+    Markdown has rendered the author's words in it."""
 
-
-def probe_date(text: str, dayfirst: bool) -> datetime.datetime | None:
-    try:
-        return dates.read_with_dateutil(text, default=_PROBE, dayfirst=dayfirst)
-    except (ValueError, OverflowError, TypeError):
-        return None
+    anchor: str
+    blockquote: object
+    speaker: object = None  # span.chronicles-speaker
+    roles: list = field(default_factory=list)  # span.chronicles-role
+    cites: list = field(default_factory=list)  # cite
+    date: datetime.date | None = None
+    date_text: str | None = None
 
 
 class QuoteProcessor(ConventionProcessor):
     def apply(self, root):
-        self.post_date = self.state.post_date
+        self.post_date = self.ext.post_date(self.md)
         number = 0
         for container, blocks in top_level_runs(root):
             replaced = {}  # a blockquote: the figures (and blockquote) taking its place
@@ -205,7 +186,6 @@ class QuoteProcessor(ConventionProcessor):
                         new[-1].extend(children)
                     else:
                         number += 1
-                        # anchors recur in every post: one string each
                         new.append(self.build(children, found, f"quote-{number}"))
                 new[-1].tail = el.tail
                 replaced[el] = new
@@ -217,10 +197,6 @@ class QuoteProcessor(ConventionProcessor):
 
     # --- finding the attribution --------------------------------------------
 
-    @staticmethod
-    def is_plain_paragraph(el) -> bool:
-        return el is not None and el.tag == "p" and bool(el.text) and not len(el)
-
     def pieces(self, blockquote) -> list[tuple[list, Attribution | None]]:
         """The blockquote's children cut after each attribution: (children,
         attribution or None). Python-Markdown joins blockquotes separated by
@@ -230,7 +206,7 @@ class QuoteProcessor(ConventionProcessor):
         children = []
         for child in blockquote:
             found = None
-            if self.is_plain_paragraph(child):
+            if is_plain_paragraph(child):
                 found = self.attribution_in(child, quoted_before=bool(children))
             children.append(child)
             if found is not None:
@@ -258,7 +234,7 @@ class QuoteProcessor(ConventionProcessor):
         return None
 
     def attribution_after(self, el) -> Attribution | None:
-        if not self.is_plain_paragraph(el):
+        if not is_plain_paragraph(el):
             return None
         return parse_attribution(el, el.text, single_line=True)
 
@@ -273,11 +249,8 @@ class QuoteProcessor(ConventionProcessor):
         i = 0
         while i < len(parts):
             part = parts[i]
-            link = _LINK.fullmatch(part.text)
-            if link:
+            if _LINK.fullmatch(part.text):
                 part.kind = "link"
-                part.link_text = link.group("text")
-                part.url = (link.group("angled") or link.group("url")).strip()
                 classified.append(part)
                 i += 1
                 continue
@@ -301,7 +274,7 @@ class QuoteProcessor(ConventionProcessor):
         ``count``; (None, 0) when there is none."""
         for count in range(len(candidates), 0, -1):
             start, end = candidates[0].start, candidates[count - 1].end
-            if end - start > MAX_DATE or any(c.text.startswith("[") for c in candidates[:count]):
+            if end - start > dates.MAX_DATE or any(c.text.startswith("[") for c in candidates[:count]):
                 continue
             part = Part(start, end, body[start:end], kind="date")
             if self.read_date(part):
@@ -310,21 +283,13 @@ class QuoteProcessor(ConventionProcessor):
 
     def read_date(self, part: Part) -> bool:
         text = part.text
-        if _ISO.fullmatch(text):
-            try:
-                value = datetime.datetime.fromisoformat(text)
-            except ValueError:  # 2024-13-45
-                return False
-            part.date = value.replace(tzinfo=zoneinfo.ZoneInfo(self.config("timezone")))
-            part.precision = "day"
-            return True
-        if len(text) > MAX_DATE or not could_be_date(text):
+        if len(text) > dates.MAX_DATE or not could_be_date(text):
             return False
         dayfirst = self.config("dayfirst")
-        probe = probe_date(text, dayfirst)
+        probe = dates.probe(text, dayfirst)
         if probe is None:
             return False
-        has_year = probe.year != _PROBE.year
+        has_year = probe.year != dates.PROBE.year
         timezone = self.config("timezone")
         try:
             if has_year:
@@ -371,79 +336,34 @@ class QuoteProcessor(ConventionProcessor):
         blockquote = sub(figure, "blockquote")
         blockquote.extend(children)
         caption = sub(figure, "figcaption", attribution.dash)
-        fields = self.fill_caption(caption, attribution, anchor)
-        if fields["source"] is not None and fields["source"].url:
-            blockquote.set("cite", fields["source"].url)
-        self.state.quotes.append((dict(anchor=anchor, **fields), blockquote))
+        found = QuoteFound(anchor, blockquote)
+        self.fill_caption(caption, attribution, found)
+        self.found.quotes.append(found)
         return figure
 
-    def fill_caption(self, caption, attribution: Attribution, anchor: str) -> dict:
+    def fill_caption(self, caption, attribution: Attribution, found: QuoteFound):
+        """The attribution's parts as the caption's elements, separators as
+        typed between them. The author's words are left to inline Markdown,
+        which renders a link part as the link it is."""
         body = attribution.body
-        speaker = source = date = date_text = None
-        source_names_speaker = False  # the source is the speaker's own link
-        roles = []
         last = None  # the last element added, whose tail takes the separator
-        role_span = None
         for index, part in enumerate(attribution.parts):
             separator = body[attribution.parts[index - 1].end : part.start] if index else None
-            if part.kind == "role" and role_span is not None and last is role_span:
+            if part.kind == "role" and found.roles and last is found.roles[-1]:
                 # Adjacent role parts share one span, their separator inside it.
-                role_span.text = self.author_text(role_span.text + separator + part.text)
-                roles.append(plain_words(part.text))
+                last.text += separator + part.text
                 continue
             if last is not None:
-                last.tail = self.author_text(separator)
-            if part.kind == "speaker":
-                last = sub(caption, "span", class_="chronicles-speaker")
-                last.text = self.author_text(part.text)
-                speaker = plain_words(part.text)
-            elif part.kind == "link" and index == 0:
-                # "– [Name on forum](URL)": the link names the person.
-                last = sub(caption, "span", class_="chronicles-speaker")
-                url = self.checked_url(part, anchor)
-                speaker = plain_words(part.link_text)
-                self.link_or_text(last, part.link_text, url)
-                if url:
-                    source, source_names_speaker = make_source(speaker, url), True
+                last.tail = separator
+            if part.kind == "speaker" or (part.kind == "link" and index == 0):
+                # "– [Name on forum](URL)": a link first names the person.
+                last = found.speaker = sub(caption, "span", part.text, class_="chronicles-speaker")
             elif part.kind == "link":
-                last = sub(caption, "cite")
-                url = self.checked_url(part, anchor)
-                self.link_or_text(last, part.link_text, url)
-                found = make_source(plain_words(part.link_text), url)
-                self.state.sources.append(found)
-                if source is None or source_names_speaker:
-                    source, source_names_speaker = found, False
+                last = sub(caption, "cite", part.text)
+                found.cites.append(last)
             elif part.kind == "date":
-                last = sub(caption, "time", part.text, datetime=self.machine_date(part))
-                date, date_text = part.date.date(), part.text
+                last = sub(caption, "time", AtomicString(part.text), datetime=self.machine_date(part))
+                found.date, found.date_text = part.date.date(), part.text
             else:
-                last = role_span = sub(caption, "span", class_="chronicles-role")
-                last.text = self.author_text(part.text)
-                roles.append(plain_words(part.text))
-        return dict(
-            speaker=speaker,
-            role=", ".join(roles) if roles else None,
-            source=source,
-            date=date,
-            date_text=date_text,
-        )
-
-    def checked_url(self, part: Part, anchor: str) -> str | None:
-        url = safe_url(part.url)
-        if url is None:
-            self.state.problems.append(
-                problem(
-                    f"link dropped from the attribution of {anchor}: only http, https, mailto "
-                    "and relative URLs are allowed",
-                    part.url,
-                )
-            )
-        return url
-
-    def link_or_text(self, parent, text: str, url: str | None):
-        """The link's words, as a link when its URL is safe. The words are
-        the author's: inline Markdown renders them as it would have."""
-        if url is None:
-            parent.text = self.author_text(text)
-        else:
-            sub(parent, "a", href=url).text = self.author_text(text)
+                last = sub(caption, "span", part.text, class_="chronicles-role")
+                found.roles.append(last)

@@ -35,18 +35,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from markdown.util import AtomicString
+
 from ..text import char_refs
-from .common import ConventionProcessor, element, escape_text, sub, top_level_runs
+from .common import EMPHASIS, ConventionProcessor, element, sub, top_level_runs
 
 MAX_NAME = 60
 BALLOONS = ("💬", "🗨\ufe0f", "🗨", "🗯\ufe0f", "🗯", "💭")  # longest spelling first
-_EMPHASIS = r"\*\*|__|\*|_"
 # A name: up to MAX_NAME characters, no colon, no line break, no emphasis
 # character; anchored and bounded, so matching is linear.
 _NAME = rf"[^:\n*_]{{1,{MAX_NAME}}}"
 _BALLOON = re.compile(
-    rf"(?P<balloon>{'|'.join(BALLOONS)})[ \t\u00a0]{{0,8}}(?P<open>{_EMPHASIS})?"
-    rf"(?P<name>{_NAME})(?P<shut>{_EMPHASIS})?:(?P<close>{_EMPHASIS})?(?=\s|$)"
+    rf"(?P<balloon>{'|'.join(BALLOONS)})[ \t\u00a0]{{0,8}}(?P<open>{EMPHASIS})?"
+    rf"(?P<name>{_NAME})(?P<shut>{EMPHASIS})?:(?P<close>{EMPHASIS})?(?=\s|$)"
 )
 _BOLD = re.compile(rf"(?P<open>\*\*|__)(?P<name>{_NAME})(?:(?P=open):|:(?P=open))(?=\s|$)")
 
@@ -65,7 +66,7 @@ class Label:
 def role_pattern(words: tuple) -> re.Pattern:
     alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(
-        rf"(?P<open>{_EMPHASIS})?(?P<word>{alternation})(?P<shut>{_EMPHASIS})?:(?P<close>{_EMPHASIS})?(?=\s|$)",
+        rf"(?P<open>{EMPHASIS})?(?P<word>{alternation})(?P<shut>{EMPHASIS})?:(?P<close>{EMPHASIS})?(?=\s|$)",
         re.IGNORECASE,
     )
 
@@ -149,7 +150,6 @@ class TranscriptProcessor(ConventionProcessor):
             for p, found in run:
                 number += 1
                 moved.add(p)
-                # anchors recur in every post: one string each
                 self.turn(p, found, f"turn-{number}")
                 transcript.append(p)
             transcript.tail = run[-1][0].tail
@@ -170,32 +170,17 @@ class TranscriptProcessor(ConventionProcessor):
         p.set("class", classes)
         p.set("id", anchor)
         text = p.text
-        label = text[: found.end]
-        placeholder = None
-        if self.plain(label):
-            words = escape_text(label[len(found.balloon or "") :])
-            if found.balloon:
-                words = f'<span aria-hidden="true">{char_refs(found.balloon)}</span>{words}'
-            placeholder = self.lead(p, f'<span class="chronicles-speaker">{words}</span>', text[found.end :])
+        label = element("span", class_="chronicles-speaker")
+        if found.balloon:
+            # decorative; written as character references (see char_refs)
+            balloon = sub(label, "span", AtomicString(self.md.htmlStash.store(char_refs(found.balloon))),
+                          aria_hidden="true")
+            balloon.tail = text[len(found.balloon) : found.end]
         else:
-            p.text = None
-            span = element("span", class_="chronicles-speaker")
-            if found.balloon:
-                balloon = sub(span, "span", self.mark(char_refs(found.balloon)), aria_hidden="true")
-                balloon.tail = text[len(found.balloon) : found.end]
-            else:
-                span.text = label  # as typed; inline Markdown renders its bold
-            span.tail = text[found.end :] or None
-            p.insert(0, span)
-        self.state.turns.append(
-            (
-                dict(
-                    anchor=anchor,
-                    speaker=found.speaker,
-                    is_question=found.kind == QUESTION,
-                    named=found.kind in (NAMED, BOLD),
-                ),
-                p,
-                placeholder,  # the label's, when it was written as markup
-            )
-        )
+            label.text = text[: found.end]  # as typed; inline Markdown renders its bold
+        label.tail = text[found.end :] or None
+        p.text = None
+        p.insert(0, label)
+        fields = dict(anchor=anchor, speaker=found.speaker, is_question=found.kind == QUESTION,
+                      named=found.kind in (NAMED, BOLD))
+        self.found.turns.append((fields, p, label))
