@@ -51,7 +51,9 @@ class ChronicleProcessor(ConventionProcessor):
 
         log = self.update_log() if notes and self.config("update_log") else None
         aside = self.sources_list(sources) if sources and self.config("sources_list") else None
-        lead = self.lead_html(root) if log is not None or aside is not None else None
+        # Pelican's summary opens with the update log, and reaches the
+        # sources list when the body is shorter than a summary.
+        lead = self.lead_html(root) if log is not None or (aside is not None and self.is_short(root)) else None
         if log is not None:
             root.insert(0, log)
         if aside is not None:
@@ -144,6 +146,18 @@ class ChronicleProcessor(ConventionProcessor):
             else:
                 item.text = each.name
         return aside
+
+    def is_short(self, root) -> bool:
+        """Whether the body has fewer words than a summary."""
+        limit = self.config("summary_words")
+        if limit is None:
+            return True
+        words = 0
+        for text in root.itertext():
+            words += len(text.split())
+            if words >= limit:
+                return False
+        return True
 
     def lead_html(self, root) -> str:
         """The opening blocks of the body as HTML, enough of them for a
