@@ -1,17 +1,25 @@
 """pelican-chronicles against Pelican alone (SPEC 12).
 
-    python benchmarks/bench.py                       # 1000 and 3000 posts, 5 runs
+    python benchmarks/bench.py                       # 1000 and 3000 posts, 5 runs, both scenarios
     python benchmarks/bench.py --posts 200 --runs 1  # a quick check
-    python benchmarks/bench.py --profile             # and where the plugin spends its time
+    python benchmarks/bench.py --scenario edit       # the edit loop only
+    python benchmarks/bench.py --profile             # and where a build with the plugin spends its time
 
 Generates a corpus of posts that use every convention (see corpus.py), then
-builds it with and without the plugin, alternately, in one run. Every build
-is a fresh Python process, so its peak memory (ru_maxrss, read with
-os.wait4) belongs to that build alone, and nothing is cached between builds:
-CACHE_CONTENT and LOAD_CONTENT_CACHE are off, the default theme is used, and
-each build deletes its own output directory first.
+builds it with and without the plugin, alternately, in one run, in two
+scenarios:
 
-The time of a build is measured inside its process, from before Pelican is
+full  a full build: CACHE_CONTENT and LOAD_CONTENT_CACHE off, each build
+      deletes its own output directory first;
+edit  the author's edit loop: each side has its own copy of the corpus,
+      cache and output directory, with CACHE_CONTENT and LOAD_CONTENT_CACHE
+      on; one build fills the cache (not timed), then each run appends a
+      paragraph to the same post (its content and modification time change)
+      and times the rebuild.
+
+Every build is a fresh Python process, so its peak memory (ru_maxrss, read
+with os.wait4) belongs to that build alone. The default theme is used. The
+time of a build is measured inside its process, from before Pelican is
 imported to the end of ``Pelican.run()``; the interpreter's own start-up is
 left out. The plugin's modules are byte-compiled first, as Pelican's are
 when pip installs it. The script always exits with 0; budgets that are
@@ -26,6 +34,7 @@ import json
 import os
 import platform
 import pstats
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,12 +45,13 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from corpus import WORDS, write_corpus  # noqa: E402
 
-TIME_BUDGET = 1.05  # with / without, median seconds
-MEMORY_BUDGET = 1.10  # with / without, peak memory
-LINEARITY_SLACK = 1.10  # time(3000) / time(1000) at most 3 * 1.10 = 3.3
+SCENARIOS = ("full", "edit")
+# With / without, medians: (time, peak memory); None: no budget.
+BUDGETS = {"full": (1.10, 1.10), "edit": (1.10, None)}
+LINEARITY_SLACK = 1.10  # full build: time(3000) / time(1000) at most 3 * 1.10 = 3.3
 
 # The build, run with ``python -c`` in a fresh process. It prints one line:
-# BENCH {"seconds": ..., "articles": ..., "warnings": ..., "found": {...}}
+# BENCH {"seconds": ..., "warnings": ..., "found": {...}}
 BUILD = r"""
 import json, logging, sys, time
 start = time.perf_counter()
@@ -92,7 +102,19 @@ print("BENCH " + json.dumps({"seconds": seconds, "warnings": Count.warnings, "fo
 """
 
 
-def build_settings(content: Path, output: Path, plugin: bool, extra: dict | None = None) -> dict:
+def side(plugin: bool) -> str:
+    return "with" if plugin else "without"
+
+
+def turns(run: int) -> tuple[bool, bool]:
+    """Which build goes first alternates, so that neither always runs on a
+    warmer (or more throttled) machine."""
+    return (False, True) if run % 2 == 0 else (True, False)
+
+
+def build_settings(content: Path, output: Path, plugin: bool, extra: dict, cache: Path | None = None) -> dict:
+    """A full build without ``cache``; with it, a build that reads and writes
+    Pelican's content cache there and keeps its output directory."""
     settings = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
@@ -100,21 +122,23 @@ def build_settings(content: Path, output: Path, plugin: bool, extra: dict | None
         "SITEURL": "https://chronicles.example",
         "TIMEZONE": "UTC",
         "PLUGINS": ["pelican_chronicles"] if plugin else [],
-        "CACHE_CONTENT": False,
-        "LOAD_CONTENT_CACHE": False,
-        "DELETE_OUTPUT_DIRECTORY": True,
+        "CACHE_CONTENT": cache is not None,
+        "LOAD_CONTENT_CACHE": cache is not None,
+        "DELETE_OUTPUT_DIRECTORY": cache is None,
     }
-    if plugin and extra:
+    if cache is not None:
+        settings["CACHE_PATH"] = str(cache)
+    if plugin:
         settings.update(extra)
     return settings
 
 
-def run_build(content: Path, output: Path, plugin: bool, profile: str | None = None, extra: dict | None = None) -> dict:
+def run_build(settings: dict, profile: str | None = None) -> dict:
     """One build in a fresh process: seconds, peak MB, what the plugin found."""
-    config = {"settings": build_settings(content, output, plugin, extra), "profile": profile}
+    config = {"settings": settings, "profile": profile}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(
-            [sys.executable, "-c", BUILD, json.dumps(config)], stdout=out, stderr=err, cwd=content.parent
+            [sys.executable, "-c", BUILD, json.dumps(config)], stdout=out, stderr=err, cwd=Path(settings["PATH"]).parent
         )
         _pid, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)  # already reaped
@@ -124,13 +148,69 @@ def run_build(content: Path, output: Path, plugin: bool, profile: str | None = N
         stderr = err.read().decode("utf-8", "replace")
     result = next((json.loads(line[6:]) for line in stdout.splitlines() if line.startswith("BENCH ")), None)
     if process.returncode != 0 or result is None:
-        sys.exit(f"build failed ({'with' if plugin else 'without'} plugin, exit {process.returncode}):\n{stderr[-3000:]}")
+        plugin = bool(settings["PLUGINS"])
+        sys.exit(f"build failed ({side(plugin)} the plugin, exit {process.returncode}):\n{stderr[-3000:]}")
     result["peak_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
     # CPU time of the whole process (start-up included): less disturbed than
     # wall time by other processes on a busy machine.
     result["cpu"] = usage.ru_utime + usage.ru_stime
     result["stderr"] = stderr
     return result
+
+
+def report(run: int, runs: int, n: int, plugin: bool, result: dict) -> None:
+    print(f"  run {run + 1}/{runs}: {n} posts {side(plugin):>7} the plugin: {result['seconds']:6.2f} s "
+          f"({result['cpu']:6.2f} s CPU), {result['peak_mb']:7.1f} MB", flush=True)
+
+
+def full_builds(contents: dict[int, Path], runs: int, extra: dict) -> dict:
+    results = {n: {False: [], True: []} for n in contents}
+    for run in range(runs):
+        for n, content in contents.items():
+            for plugin in turns(run):
+                output = content.parent / f"out-{side(plugin)}"
+                result = run_build(build_settings(content, output, plugin, extra))
+                results[n][plugin].append(result)
+                report(run, runs, n, plugin, result)
+    return results
+
+
+def edit_post(path: Path, number: int) -> str:
+    """Append a paragraph to a post, so that its content and modification
+    time change; returns the paragraph."""
+    paragraph = f"Edit {number} of this post adds a paragraph at the end, as an author does before rebuilding."
+    before = path.stat().st_mtime
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(f"\n{paragraph}\n")
+    if path.stat().st_mtime == before:  # a file system that counts whole seconds
+        os.utime(path, (before + 1, before + 1))
+    return paragraph
+
+
+def edit_loop(contents: dict[int, Path], runs: int, extra: dict) -> dict:
+    sites = {}
+    for n, content in contents.items():
+        for plugin in (False, True):
+            site = content.parent / f"edit-{side(plugin)}"
+            shutil.rmtree(site, ignore_errors=True)
+            shutil.copytree(content, site / "content")
+            settings = build_settings(site / "content", site / "output", plugin, extra, cache=site / "cache")
+            fill = run_build(settings)
+            print(f"  cache filled: {n} posts {side(plugin):>7} the plugin: {fill['seconds']:6.2f} s (not timed)",
+                  flush=True)
+            sites[n, plugin] = site, settings
+    results = {n: {False: [], True: []} for n in contents}
+    for run in range(runs):
+        for n in contents:
+            for plugin in turns(run):
+                site, settings = sites[n, plugin]
+                paragraph = edit_post(site / "content" / f"post-{n // 2:05d}.md", run + 1)
+                result = run_build(settings)
+                if not any(paragraph in page.read_text(encoding="utf-8") for page in (site / "output").glob("*.html")):
+                    sys.exit(f"edit {run + 1} is not in the output of the rebuild {side(plugin)} the plugin")
+                results[n][plugin].append(result)
+                report(run, runs, n, plugin, result)
+    return results
 
 
 def byte_compile_plugin() -> str:
@@ -168,8 +248,14 @@ def machine() -> str:
     )
 
 
-def print_table(sizes, results) -> list[str]:
-    """The table; returns the OVER BUDGET lines."""
+def median(results: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in results)
+
+
+def print_table(scenario: str, results: dict) -> list[str]:
+    """The table of one scenario; returns its OVER BUDGET lines."""
+    time_budget, memory_budget = BUDGETS[scenario]
+    sizes = sorted(results)
     over = []
     header = (
         f"{'posts':>6} {'s without':>10} {'s with':>9} {'time x':>7} "
@@ -178,98 +264,68 @@ def print_table(sizes, results) -> list[str]:
     print(header)
     print("-" * len(header))
     for n in sizes:
-        t0 = statistics.median(r["seconds"] for r in results[n][False])
-        t1 = statistics.median(r["seconds"] for r in results[n][True])
-        m0 = statistics.median(r["peak_mb"] for r in results[n][False])
-        m1 = statistics.median(r["peak_mb"] for r in results[n][True])
+        t0, t1 = median(results[n][False], "seconds"), median(results[n][True], "seconds")
+        m0, m1 = median(results[n][False], "peak_mb"), median(results[n][True], "peak_mb")
         print(
             f"{n:>6} {t0:>10.2f} {t1:>9.2f} {t1 / t0:>7.3f} "
             f"{m0:>11.1f} {m1:>8.1f} {m1 / m0:>6.3f} {1000 * t1 / n:>13.2f}"
         )
-        if t1 / t0 > TIME_BUDGET:
-            over.append(f"OVER BUDGET: {n} posts: time ratio {t1 / t0:.3f} > {TIME_BUDGET}")
-        if m1 / m0 > MEMORY_BUDGET:
-            over.append(f"OVER BUDGET: {n} posts: memory ratio {m1 / m0:.3f} > {MEMORY_BUDGET}")
+        if time_budget and t1 / t0 > time_budget:
+            over.append(f"OVER BUDGET: {scenario}, {n} posts: time ratio {t1 / t0:.3f} > {time_budget}")
+        if memory_budget and m1 / m0 > memory_budget:
+            over.append(f"OVER BUDGET: {scenario}, {n} posts: memory ratio {m1 / m0:.3f} > {memory_budget}")
     print()
     for n in sizes:
         for plugin in (False, True):
             runs = ", ".join(f"{r['seconds']:.2f}" for r in results[n][plugin])
-            print(f"  {n} posts {'with' if plugin else 'without':>7}: {runs} s")
+            print(f"  {n} posts {side(plugin):>7}: {runs} s")
     print("\nCPU seconds (user + sys of each build process, start-up included), medians:")
     for n in sizes:
-        c0 = statistics.median(r["cpu"] for r in results[n][False])
-        c1 = statistics.median(r["cpu"] for r in results[n][True])
+        c0, c1 = median(results[n][False], "cpu"), median(results[n][True], "cpu")
         print(f"  {n} posts: without {c0:.2f}, with {c1:.2f}, ratio {c1 / c0:.3f}")
-    if len(sizes) > 1:
+    if scenario == "full" and len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
-        t_small = statistics.median(r["seconds"] for r in results[small][True])
-        t_large = statistics.median(r["seconds"] for r in results[large][True])
-        ratio = t_large / t_small
+        ratio = median(results[large][True], "seconds") / median(results[small][True], "seconds")
         limit = large / small * LINEARITY_SLACK
         print(f"\nlinearity with the plugin: time({large}) / time({small}) = {ratio:.2f} "
               f"(linear: {large / small:.2f}, budget {limit:.2f})")
         if ratio > limit:
             over.append(f"OVER BUDGET: linearity {ratio:.2f} > {limit:.2f}")
-    return over
-
-
-def print_found(sizes, results):
+    print()
     for n in sizes:
         with_plugin = results[n][True][0]
         found = ", ".join(f"{k} {v}" for k, v in with_plugin["found"].items())
         print(f"  {n} posts, found by the plugin: {found}; warnings logged: {with_plugin['warnings']}")
         if with_plugin["warnings"]:
             print("    first warnings:\n    " + "\n    ".join(with_plugin["stderr"].strip().splitlines()[:5]))
+    return over
 
 
-def profile_build(content: Path, work: Path, top: int = 25, extra: dict | None = None):
-    stats_file = work / "chronicles.prof"
-    result = run_build(content, work / "out-profile", plugin=True, profile=str(stats_file), extra=extra)
+def profile_build(settings: dict, stats_file: Path, top: int = 25) -> None:
+    """One build with the plugin under cProfile: the functions with the most
+    cumulative time, within pelican_chronicles and overall."""
+    result = run_build(settings, profile=str(stats_file))
     stats = pstats.Stats(str(stats_file))
     total = stats.total_tt
-    entries = []
-    for (filename, line, name), (_cc, calls, tottime, cumtime, _callers) in stats.stats.items():
-        if _is_ours(filename):
-            short = filename.replace("\\", "/").split("pelican_chronicles/", 1)[-1]
-            entries.append((cumtime, tottime, calls, f"pelican_chronicles/{short}:{line}({name})"))
-    entries.sort(reverse=True)
-    print(f"\nProfile of one build with the plugin ({result['seconds']:.2f} s, "
-          f"{total:.2f} s under the profiler); top {top} pelican_chronicles entries by cumulative time:")
-    print(f"{'cumulative s':>12} {'% of build':>10} {'own s':>8} {'calls':>9}  function")
-    for cumtime, tottime, calls, where in entries[:top]:
-        print(f"{cumtime:>12.3f} {100 * cumtime / total:>9.1f}% {tottime:>8.3f} {calls:>9}  {where}")
-    print("  (glue.py read() and _parse_metadata() wrap Pelican's own Markdown reading, and the")
-    print("  templates' root() functions render whole pages: their cumulative time is mostly not")
-    print("  the plugin's. The treeprocessors' run(), build_chronicle() and the generator are.)")
-    # What the package spends in other libraries (dateutil, ElementTree, feedgenerator...).
-    outside: dict[str, list[float]] = {}
-    for (filename, line, name), (_cc, _calls, _tt, _ct, callers) in stats.stats.items():
-        if _is_ours(filename):
-            continue
-        for caller, (_c, calls, _t, cumtime) in callers.items():
-            if _is_ours(caller[0]) and not _is_wrapper(caller):
-                where = f"{_short(filename)}:{line}({name})"
-                entry = outside.setdefault(where, [0.0, 0])
-                entry[0] += cumtime
-                entry[1] += calls
-    print("\nTop 10 calls from pelican_chronicles into other code (wrappers above left out):")
-    for where, (cumtime, calls) in sorted(outside.items(), key=lambda kv: -kv[1][0])[:10]:
-        print(f"{cumtime:>12.3f} {100 * cumtime / total:>9.1f}% {'':>8} {calls:>9}  {where}")
+    rows = sorted(
+        ((cumtime, tottime, calls, function) for function, (_cc, calls, tottime, cumtime, _callers) in stats.stats.items()),
+        reverse=True,
+    )
+    ours = [row for row in rows if "pelican_chronicles" in row[3][0].replace("\\", "/")]
+    print(f"\nProfile of one full build with the plugin ({result['seconds']:.2f} s, "
+          f"{total:.2f} s under the profiler)")
+    for title, selection in (("pelican_chronicles functions", ours), ("functions overall", rows)):
+        print(f"\nTop {top} {title} by cumulative time:")
+        print(f"{'cumulative s':>12} {'% of build':>10} {'own s':>8} {'calls':>9}  function")
+        for cumtime, tottime, calls, (filename, line, name) in selection[:top]:
+            print(f"{cumtime:>12.3f} {100 * cumtime / total:>9.1f}% {tottime:>8.3f} {calls:>9}  "
+                  f"{short(filename)}:{line}({name})")
 
 
-def _is_wrapper(function) -> bool:
-    """Plugin functions whose callees are Pelican's own work (reading, rendering)."""
-    filename, _line, name = function
+def short(filename: str) -> str:
     filename = filename.replace("\\", "/")
-    return "/templates/" in filename or (filename.endswith("glue.py") and name in ("read", "_parse_metadata"))
-
-
-def _is_ours(filename: str) -> bool:
-    return "pelican_chronicles" in filename.replace("\\", "/")
-
-
-def _short(filename: str) -> str:
-    filename = filename.replace("\\", "/")
+    if "/pelican_chronicles/" in filename:
+        return "pelican_chronicles/" + filename.split("/pelican_chronicles/", 1)[1]
     for marker in ("site-packages/", "lib/python"):
         if marker in filename:
             return filename.split(marker, 1)[1]
@@ -279,7 +335,11 @@ def _short(filename: str) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--posts", type=int, nargs="+", default=[1000, 3000], help="corpus sizes (default 1000 3000)")
-    parser.add_argument("--runs", type=int, default=5, help="builds per size and mode (default 5)")
+    parser.add_argument("--runs", type=int, default=5, help="timed builds per size, scenario and side (default 5)")
+    parser.add_argument(
+        "--scenario", nargs="+", choices=SCENARIOS, default=list(SCENARIOS),
+        help="full: full builds; edit: the edit loop, rebuilds after one post is edited (default both)",
+    )
     parser.add_argument("--seed", type=int, default=2024, help="seed of the generated corpus")
     parser.add_argument(
         "--words", type=int, nargs=2, default=list(WORDS), metavar=("MIN", "MAX"),
@@ -290,7 +350,7 @@ def main(argv=None) -> int:
         help="name the speakers of transcripts in bold (**Name:**) instead of after a speech balloon: "
         "posts without emoji, whose HTML Python holds at one or two bytes a character",
     )
-    parser.add_argument("--profile", action="store_true", help="also profile one build with the plugin")
+    parser.add_argument("--profile", action="store_true", help="also profile one full build with the plugin")
     parser.add_argument("--workdir", help="build here and keep the files (default: a temporary directory)")
     parser.add_argument(
         "--setting", action="append", default=[], metavar="NAME=VALUE",
@@ -306,6 +366,7 @@ def main(argv=None) -> int:
         except (ValueError, SyntaxError):
             parser.error(f"--setting {item}: the value must be a Python literal, such as False or 'text'")
     sizes = sorted(set(args.posts))
+    scenarios = [s for s in SCENARIOS if s in args.scenario]
 
     print(f"machine: {machine()}")
     print(f"plugin: {byte_compile_plugin()}")
@@ -319,30 +380,26 @@ def main(argv=None) -> int:
             contents[n] = work / f"corpus-{n}" / "content"
             words = write_corpus(contents[n], n, seed=args.seed, words=tuple(args.words), balloons=not args.bold_names)
             print(f"corpus: {n} posts, {words} words (about {words // n} per post), in {contents[n]}")
-        results = {n: {False: [], True: []} for n in sizes}
-        started = time.perf_counter()
-        for run in range(args.runs):
-            for n in sizes:
-                # Alternate which build goes first, so that neither always
-                # runs on a warmer (or more throttled) machine.
-                for plugin in ((False, True) if run % 2 == 0 else (True, False)):
-                    output = contents[n].parent / ("out-with" if plugin else "out-without")
-                    result = run_build(contents[n], output, plugin, extra=extra)
-                    results[n][plugin].append(result)
-                    print(f"  run {run + 1}/{args.runs}: {n} posts {'with' if plugin else 'without':>7} "
-                          f"the plugin: {result['seconds']:6.2f} s ({result['cpu']:6.2f} s CPU), "
-                          f"{result['peak_mb']:7.1f} MB", flush=True)
-        print(f"\n{args.runs} runs in {time.perf_counter() - started:.0f} s; medians:\n")
-        over = print_table(sizes, results)
+        over = []
+        for scenario in scenarios:
+            print(f"\n== {scenario}: {'full builds' if scenario == 'full' else 'the edit loop, rebuilds'} ==")
+            started = time.perf_counter()
+            results = (full_builds if scenario == "full" else edit_loop)(contents, args.runs, extra)
+            print(f"\n{args.runs} runs in {time.perf_counter() - started:.0f} s; medians:\n")
+            over += print_table(scenario, results)
         print()
-        print_found(sizes, results)
         if over:
-            print()
             print("\n".join(over))
         else:
-            print("\nwithin budget: time x <= %.2f, memory x <= %.2f, linear time" % (TIME_BUDGET, MEMORY_BUDGET))
+            budgets = ", ".join(
+                f"{scenario}: time x <= {t}" + (f", memory x <= {m}" if m else "")
+                for scenario, (t, m) in BUDGETS.items() if scenario in scenarios
+            )
+            print(f"within budget: {budgets}" + (", linear time" if "full" in scenarios and len(sizes) > 1 else ""))
         if args.profile:
-            profile_build(contents[sizes[-1]], work, extra=extra)
+            largest = contents[sizes[-1]]
+            settings = build_settings(largest, largest.parent / "out-profile", True, extra)
+            profile_build(settings, work / "chronicles.prof")
     return 0
 
 

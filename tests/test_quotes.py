@@ -3,12 +3,12 @@ figure with a caption."""
 
 import datetime
 import textwrap
-import time
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import convert, normalize
+from timing import MB, assert_linear, repeat
 
 from pelican_chronicles.model import Quote, Source
 
@@ -354,19 +354,23 @@ def test_text_is_neither_lost_nor_reordered(source):
     assert plain(convert(source)[0]) == plain(markdown.markdown(textwrap.dedent(source).strip()))
 
 
-def test_adversarial_input_is_processed_quickly():
+def test_adversarial_input_takes_linear_time():
     from pelican_chronicles.syntax.quotes import parse_attribution, split_parts, visible_text
 
-    start = time.perf_counter()
-    convert("> Quoted.\n\n— " + ("A" * 50 + " (") * 4000)  # 200 KB through the whole extension
-    convert("> Quoted.\n>\n> " + "— A, " * 40_000)
-    parse_attribution(None, "— " + "[a](" * 250_000, single_line=False)
-    visible_text("[a](b(" * 160_000)
-    visible_text("[" + "a" * 1_000_000)
-    visible_text("[a](b) " * 140_000)
-    split_parts("[(," * 330_000)
-    parse_attribution(None, "— " + " " * 1_000_000, single_line=True)
-    assert time.perf_counter() - start < 2
+    def attribution_paragraph(text):
+        return parse_attribution(None, text, single_line=False)
+
+    def attribution_line(text):
+        return parse_attribution(None, text, single_line=True)
+
+    assert_linear(convert, lambda n: "> Quoted.\n\n— " + repeat("A" * 50 + " (", n), size=MB // 4)
+    assert_linear(convert, lambda n: "> Quoted.\n>\n> " + repeat("— A, ", n), size=MB // 4)
+    assert_linear(attribution_paragraph, lambda n: "— " + repeat("[a](", n))
+    assert_linear(visible_text, lambda n: repeat("[a](b(", n))
+    assert_linear(visible_text, lambda n: "[" + repeat("a", n))
+    assert_linear(visible_text, lambda n: repeat("[a](b) ", n))
+    assert_linear(split_parts, lambda n: repeat("[(,", n))
+    assert_linear(attribution_line, lambda n: "— " + repeat(" ", n))
 
 
 # --- a real build ----------------------------------------------------------------------

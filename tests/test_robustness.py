@@ -3,11 +3,11 @@ is lost, doubled or reordered.
 
 Two kinds of tests:
 
-* adversarial text of about 1 MB, built from the conventions' own
-  characters, converted with the Markdown extension alone: it must finish in
-  a few seconds, and doubling it must roughly double the time the plugin's
-  own processors take (a catastrophic regular expression or a quadratic loop
-  would multiply it by four or much more);
+* adversarial text built from the conventions' own characters, converted
+  with the Markdown extension alone at two sizes, up to 1 MB, the larger
+  eight times the smaller: it may take at most 24 times as long (a
+  quadratic loop would take 64 times as long, a catastrophic regular
+  expression much longer; see timing.py);
 * Hypothesis properties over generated posts that mix every convention with
   ordinary Markdown: no exception, well-nested HTML, unique ids and links
   that resolve, and the same words in the same order as plain Markdown,
@@ -17,11 +17,8 @@ Two kinds of tests:
 from __future__ import annotations
 
 import collections
-import contextlib
 import datetime
-import gc
 import re
-import signal
 import textwrap
 import time
 from html.parser import HTMLParser
@@ -32,53 +29,27 @@ from bs4 import BeautifulSoup
 from conftest import convert
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from timing import MB, SCALE, assert_linear, best_times, check_growth, hang_guard, no_garbage_collection, repeat
 
 from pelican_chronicles import metadata as post_metadata
 from pelican_chronicles.syntax import ChroniclesExtension
 from pelican_chronicles.titles import split_flags
 
-MB = 1_000_000
 UPDATE_WORDS = ("Update", "Updated", "Edit", "Addendum")
 CORRECTION_WORDS = ("Correction", "Corrected")
 
 
-# --- timing helpers ------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def deadline(seconds: int):
-    """Fail instead of hanging: a catastrophic regular expression can run for
-    hours. Python's regular expression engine checks for signals, so the
-    alarm interrupts it."""
-
-    def expire(signum, frame):
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    except TimeoutError as err:
-        # Without the traceback: frames interrupted inside the regular
-        # expression engine have no line number, which pytest cannot print.
-        pytest.fail(str(err), pytrace=False)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def repeat(unit: str, size: int) -> str:
-    return (unit * (size // len(unit) + 1))[:size]
+# --- timing the plugin's share ----------------------------------------------------------
 
 
 def timed_convert(source: str, inline: bool = True, **config) -> tuple[float, float]:
     """Convert with the extension alone; returns (total seconds, seconds spent
     in the plugin's own processors). Python-Markdown itself is not linear on
     every input (its block parser pops blocks from the front of a list, its
-    link pattern backtracks over nested brackets), so linearity is asserted
-    on the plugin's share. ``inline=False`` leaves out Python-Markdown's
-    inline pass: the plugin's processors, which run before it, see the same
-    raw text."""
+    link pattern backtracks over nested brackets), so where it is not,
+    linearity is asserted on the plugin's share. ``inline=False`` leaves out
+    Python-Markdown's inline pass: the plugin's processors, which run before
+    it, see the same raw text."""
     md = markdown.Markdown(extensions=[ChroniclesExtension(**config)])
     if not inline:
         md.treeprocessors.deregister("inline")
@@ -104,37 +75,33 @@ def timed_convert(source: str, inline: bool = True, **config) -> tuple[float, fl
                 setattr(processor, name, timed)
                 wrapped += 1
     assert wrapped, "no pelican_chronicles processor found to time"
-    # The cyclic garbage collector's full passes scan every live object, and
-    # where they fall is luck: they would add noise, not complexity.
-    gc.collect()
-    gc.disable()
-    try:
+    with no_garbage_collection():
         start = time.perf_counter()
         md.convert(source)
         return time.perf_counter() - start, spent[0]
-    finally:
-        gc.enable()
 
 
-def measure(function, small_input, large_input, attempts: int = 3):
-    """Run ``function`` on both inputs; when the large one looks more than
-    linear, measure again (other processes share the machine) and keep the
-    best time of each. Returns the two results, each a tuple of times."""
-    best_small = best_large = None
-    for _ in range(attempts):
-        small = function(small_input)
-        large = function(large_input)
-        best_small = small if best_small is None else tuple(map(min, best_small, small))
-        best_large = large if best_large is None else tuple(map(min, best_large, large))
-        if all(growth(a, b, floor=0.05) < 2.5 for a, b in zip(best_small, best_large)):
-            break
-    return best_small, best_large
+def convert_times(convert_with_times, make, size: int):
+    """(total, plugin) times of the small input and of the large one."""
+    with hang_guard():
+        return best_times(convert_with_times, make(size // SCALE), make(size))
 
 
-def growth(small: float, large: float, floor: float) -> float:
-    """How much longer the doubled input took; times under ``floor`` count as
-    ``floor``, so that scheduler noise on tiny times is no "growth"."""
-    return max(large, floor) / max(small, floor)
+def without_inline(source: str) -> tuple[float, float]:
+    return timed_convert(source, inline=False)
+
+
+def test_the_timing_sees_the_plugin_at_work():
+    """The plugin's share is measured, not zero: 2,000 notes take some time."""
+    _total, plugin = timed_convert(repeat("UPDATE (2024-06-20): x\n\n", 50_000))
+    assert plugin > 0.001
+
+
+def test_the_check_fails_for_a_quadratic_regular_expression():
+    """``a+$`` tries every start in a run of "a" before a "b": quadratic."""
+    quadratic = re.compile(r"a+$")
+    with pytest.raises(AssertionError, match="times the input"):
+        assert_linear(quadratic.search, lambda n: repeat("a", n) + "b", size=24_000)
 
 
 # --- adversarial inputs -------------------------------------------------------------------
@@ -199,42 +166,22 @@ MANY_BLOCKS = {
 
 
 @pytest.mark.parametrize("name", sorted(ONE_BLOCK))
-def test_one_block_of_a_megabyte_is_fast_and_linear(name):
-    make = ONE_BLOCK[name]
-    with deadline(120):
-        (total_half, plugin_half), (total, plugin) = measure(timed_convert, make(MB // 2), make(MB))
-    assert total < 5, f"{name}: 1 MB took {total:.1f} s"
-    assert growth(total_half, total, floor=0.1) < 3, f"{name}: {total_half:.2f} s -> {total:.2f} s"
-    assert growth(plugin_half, plugin, floor=0.05) < 3, f"{name}: plugin {plugin_half:.3f} s -> {plugin:.3f} s"
+def test_one_block_of_a_megabyte_takes_linear_time(name):
+    (total_small, plugin_small), (total, plugin) = convert_times(timed_convert, ONE_BLOCK[name], MB)
+    check_growth(name, total_small, total)
+    check_growth(f"{name}, the plugin's share", plugin_small, plugin)
 
 
 @pytest.mark.parametrize("name", sorted(BRACKETS))
-def test_brackets_are_processed_in_linear_time(name):
-    make = BRACKETS[name]
-
-    def without_inline(source):
-        return timed_convert(source, inline=False)
-
-    with deadline(120):
-        (total_half, plugin_half), (total, plugin) = measure(without_inline, make(MB // 2), make(MB))
-    assert total < 5, f"{name}: 1 MB took {total:.1f} s"
-    assert growth(plugin_half, plugin, floor=0.05) < 3, f"{name}: plugin {plugin_half:.3f} s -> {plugin:.3f} s"
+def test_brackets_take_linear_time(name):
+    (_total_small, plugin_small), (_total, plugin) = convert_times(without_inline, BRACKETS[name], MB)
+    check_growth(f"{name}, the plugin's share", plugin_small, plugin)
 
 
 @pytest.mark.parametrize("name", sorted(MANY_BLOCKS))
-def test_many_blocks_are_processed_in_linear_time(name):
-    make = MANY_BLOCKS[name]
-    with deadline(120):
-        (_total_half, plugin_half), (total, plugin) = measure(timed_convert, make(MB // 8), make(MB // 4))
-    assert total < 8, f"{name}: 256 kB took {total:.1f} s"
-    assert plugin < 3, f"{name}: the plugin's processors took {plugin:.1f} s for 256 kB"
-    assert growth(plugin_half, plugin, floor=0.05) < 3, f"{name}: plugin {plugin_half:.3f} s -> {plugin:.3f} s"
-
-
-def test_the_timing_sees_the_plugin_at_work():
-    """The plugin's share is measured, not zero: 2,000 notes take some time."""
-    _total, plugin = timed_convert(repeat("UPDATE (2024-06-20): x\n\n", 50_000))
-    assert plugin > 0.001
+def test_many_blocks_take_linear_time(name):
+    (_total_small, plugin_small), (_total, plugin) = convert_times(timed_convert, MANY_BLOCKS[name], MB // 4)
+    check_growth(f"{name}, the plugin's share", plugin_small, plugin)
 
 
 # Metadata is read outside Markdown (titles by the glue, Sources: and
@@ -249,27 +196,13 @@ TITLES = {
 }
 
 
-@pytest.mark.parametrize(
-    "unit",
-    [
-        pytest.param(
-            unit,
-            id=name,
-        )
-        for name, unit in TITLES.items()
-    ],
-)
-def test_title_flags_are_split_in_linear_time(unit):
-    def split(title):
-        start = time.perf_counter()
-        split_flags(title, UPDATE_WORDS, CORRECTION_WORDS)
-        return (time.perf_counter() - start,)
+def split_title(title: str):
+    return split_flags(title, UPDATE_WORDS, CORRECTION_WORDS)
 
-    with deadline(120):
-        (small,), (large,) = measure(split, repeat(unit, MB // 2) + " Talks resume", repeat(unit, MB) + " Talks resume")
-    times = small, large
-    assert times[1] < 5
-    assert growth(*times, floor=0.05) < 3, f"{times[0]:.2f} s -> {times[1]:.2f} s"
+
+@pytest.mark.parametrize("name", sorted(TITLES))
+def test_title_flags_are_split_in_linear_time(name):
+    assert_linear(split_title, lambda n: repeat(TITLES[name], n) + " Talks resume")
 
 
 METADATA = {
@@ -286,16 +219,7 @@ METADATA = {
 @pytest.mark.parametrize("name", sorted(METADATA))
 def test_metadata_values_are_read_in_linear_time(name):
     parse, unit = METADATA[name]
-    def read(value):
-        start = time.perf_counter()
-        parse(value)
-        return (time.perf_counter() - start,)
-
-    with deadline(120):
-        (small,), (large,) = measure(read, repeat(unit, MB // 8), repeat(unit, MB // 4))
-    times = small, large
-    assert times[1] < 5
-    assert growth(*times, floor=0.05) < 3, f"{times[0]:.2f} s -> {times[1]:.2f} s"
+    assert_linear(parse, lambda n: repeat(unit, n))
 
 
 # --- generated posts ------------------------------------------------------------------------

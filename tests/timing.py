@@ -1,0 +1,93 @@
+"""Linear time, checked without a wall-clock limit.
+
+A test runs the same work on a small input and on one SCALE times larger,
+taking turns, and keeps the shortest of three runs of each. Linear work
+takes SCALE times longer on the large input, quadratic work SCALE² times;
+a slow or busy machine slows both inputs alike, so only the ratio is
+asserted. Absolute figures are measured in benchmarks/.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import signal
+import time
+
+import pytest
+
+MB = 1_000_000
+SCALE = 8  # the large input is 8 times the small one
+GROWTH_LIMIT = 24  # linear work grows 8 times, quadratic work 64 times
+FLOOR = 0.01  # seconds: shorter times count as this, so that noise on tiny times is no growth
+RUNS = 3
+HANG = 300  # seconds: a catastrophic regular expression would run for hours
+
+
+def repeat(unit: str, size: int) -> str:
+    """``unit`` repeated to ``size`` characters."""
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+@contextlib.contextmanager
+def hang_guard(seconds: int = HANG):
+    """Fail instead of hanging. Python's regular expression engine checks
+    for signals, so the alarm interrupts it."""
+
+    def expire(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    except TimeoutError as err:
+        # Without the traceback: frames interrupted inside the regular
+        # expression engine have no line number, which pytest cannot print.
+        pytest.fail(str(err), pytrace=False)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def no_garbage_collection():
+    """The cyclic garbage collector's full passes scan every live object,
+    and where they fall is luck: they would add noise, not complexity."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def seconds(function, *args) -> float:
+    with no_garbage_collection():
+        start = time.perf_counter()
+        function(*args)
+        return time.perf_counter() - start
+
+
+def best_times(measure, small, large) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """``measure(input)`` returns a tuple of times; the shortest of each
+    over RUNS runs on the small and the large input, taking turns."""
+    smalls, larges = zip(*[(measure(small), measure(large)) for _ in range(RUNS)])
+    return tuple(map(min, *smalls)), tuple(map(min, *larges))
+
+
+def growth(small: float, large: float) -> float:
+    return max(large, FLOOR) / max(small, FLOOR)
+
+
+def check_growth(what: str, small: float, large: float) -> None:
+    assert growth(small, large) <= GROWTH_LIMIT, (
+        f"{what}: {small:.3f} s -> {large:.3f} s for {SCALE} times the input (at most {GROWTH_LIMIT} times the time)"
+    )
+
+
+def assert_linear(function, make, size: int = MB) -> None:
+    """``function(make(n))`` takes time linear in ``n``, from ``size / SCALE`` to ``size``."""
+    small, large = make(size // SCALE), make(size)
+    with hang_guard():
+        (small_time,), (large_time,) = best_times(lambda text: (seconds(function, text),), small, large)
+    check_growth(f"{getattr(function, '__name__', 'function')}({large[:30]!r}...)", small_time, large_time)
