@@ -1,0 +1,139 @@
+"""The Markdown extension as Python-Markdown's own extensions are: one named
+tree processor per convention, options with the settings' defaults,
+per-document state cleared by ``md.reset()``, the host's public mechanisms."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from markdown.extensions import Extension
+
+from conftest import convert
+
+from pelican_chronicles.settings import DEFAULT_LABELS, EXTENSION_OPTIONS, SETTINGS
+from pelican_chronicles.syntax import ChroniclesExtension
+
+POST = """\
+PORT ELARA (Coastal Wire) - The council met.
+
+> The ferry will run.
+>
+> — Dana Ortiz, harbour spokesperson
+
+Question: When?
+
+Answer: In June.
+
+UPDATE (2024-06-20): The ferry ran.
+"""
+
+NAMES = ["chronicles-notes", "chronicles-transcripts", "chronicles-quotes", "chronicles-datelines", "chronicles"]
+
+
+def test_each_convention_is_a_named_tree_processor_in_order():
+    md = markdown.Markdown(extensions=[ChroniclesExtension()])
+    assert all(name in md.treeprocessors for name in NAMES)
+    positions = [md.treeprocessors.get_index_for_name(name) for name in NAMES]
+    assert positions == sorted(positions)
+    # the conventions before everything of Python-Markdown's, the chronicle after unescape
+    assert positions[3] < md.treeprocessors.get_index_for_name("inline")
+    assert positions[4] > md.treeprocessors.get_index_for_name("unescape")
+
+
+class WithoutQuotes(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.deregister("chronicles-quotes")
+
+
+def test_a_site_can_deregister_one_convention():
+    md = markdown.Markdown(extensions=[ChroniclesExtension(), WithoutQuotes()])
+    html = md.convert(POST)
+    assert "chronicles-quote" not in html
+    assert "<blockquote>" in html
+    assert 'class="chronicles-dateline"' in html
+    assert 'class="chronicles-transcript"' in html
+    assert md.chronicles.quotes == () and len(md.chronicles.notes) == 1
+
+
+def test_the_options_default_to_the_settings_defaults():
+    ext = ChroniclesExtension()
+    for option, setting in EXTENSION_OPTIONS.items():
+        assert ext.getConfig(option) == SETTINGS[setting].default, option
+
+
+def test_labels_given_in_part_keep_the_other_defaults():
+    html, _chronicle = convert("UPDATE: The ferry ran.", labels={"update": "Mise à jour"})
+    assert "Mise à jour" in html
+    assert DEFAULT_LABELS["update_log"] in html
+
+
+def test_reset_clears_what_the_document_found():
+    md = markdown.Markdown(extensions=[ChroniclesExtension()])
+    md.convert(POST)
+    assert md.chronicles.notes
+    md.reset()
+    assert md.chronicles.notes == () and md.chronicles.sources == ()
+    html = md.convert("Plain words.")
+    assert html == "<p>Plain words.</p>"
+    assert md.chronicles.notes == ()
+
+
+def test_the_chronicle_is_handed_over_with_the_metadata():
+    md = markdown.Markdown(extensions=["meta", ChroniclesExtension()])
+    md.convert("Title: T\nDate: 2024-06-19\n\n" + POST)
+    assert md.Meta["chronicles"] == [md.chronicles]
+    assert md.chronicles.notes[0].anchor == "update-1"
+
+
+def test_metadata_fields_are_converted_without_the_conventions():
+    """Pelican converts Summary: with the post's Markdown instance after
+    deregistering the meta preprocessor."""
+    md = markdown.Markdown(extensions=["meta", ChroniclesExtension()])
+    md.convert("Title: T\n\n" + POST)
+    md.preprocessors.deregister("meta")
+    md.reset()
+    html = md.convert("UPDATE: written in a summary.")
+    assert html == "<p>UPDATE: written in a summary.</p>"
+
+
+def test_sources_metadata_is_parsed_once_per_post(build, monkeypatch):
+    from pelican_chronicles import metadata
+
+    calls = []
+    original = metadata.parse_sources
+
+    def counting(value):
+        calls.append(value)
+        return original(value)
+
+    monkeypatch.setattr(metadata, "parse_sources", counting)
+    monkeypatch.setattr("pelican_chronicles.syntax.chronicle.parse_sources", counting)
+    monkeypatch.setattr("pelican_chronicles.glue.post_metadata.parse_sources", counting)
+    build({"a.md": "Title: A\nDate: 2024-06-19\nSources: Coastal Wire; Harbour Press\n\nWords."})
+    assert len([c for c in calls if c]) == 1
+
+
+PACKAGE = Path(__file__).resolve().parent.parent / "pelican_chronicles"
+PRIVATE = re.compile(r"\._data\b|\._md\b|_parse_metadata|wzxhzdk|_escape_cdata|_priority\b")
+
+
+def test_no_private_internals_of_markdown_or_pelican():
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in PACKAGE.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if PRIVATE.search(line)
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_the_extension_works_before_or_after_toc(first):
+    extensions = [ChroniclesExtension(), "toc"] if first else ["toc", ChroniclesExtension()]
+    html = markdown.Markdown(extensions=extensions).convert("## Background\n\n" + POST)
+    assert '<h2 id="background">Background</h2>' in html
+    assert "\x02" not in html and "\x03" not in html
+    assert html.startswith('<nav aria-labelledby="chronicles-update-log-title" class="chronicles-update-log">')
