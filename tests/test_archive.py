@@ -4,20 +4,20 @@ the archive and the period archives, read back with BeautifulSoup."""
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 from types import SimpleNamespace
 
+import jinja2
 import pytest
 from conftest import build_site
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from pelican_chronicles.model import Chronicle, Country, Dateline, Note, Source
+from pelican_chronicles.settings import DEFAULT_LABELS
 from pelican_chronicles.site.archive import group_by_year_month
-from pelican_chronicles.site.index import SiteIndex, char_refs
+from pelican_chronicles.site.filters import FILTERS
+from pelican_chronicles.site.index import SiteIndex
 
 UTC = datetime.timezone.utc
 
@@ -126,8 +126,8 @@ def test_index_totals_and_tallies():
     assert [(t.facet.name, t.count) for t in view.by_country] == [("France", 2), ("Germany", 1)]
     assert [(t.facet.name, t.count) for t in view.by_source] == [("Agency A", 1)]
     first = view.entries[0]
-    assert first.latest_update == datetime.datetime(2024, 6, 20, tzinfo=UTC)
-    assert first.update_count == 1
+    assert [f.name for f in first.countries] == ["France", "Germany"]
+    assert first.is_updated and not first.is_corrected
     assert view.entries[2].place == "TOKYO"
 
 
@@ -350,7 +350,7 @@ def test_a_themes_archive_can_call_the_archive_body_macro(build, tmp_path):
     theme = theme_with_archive(
         tmp_path,
         '{% extends "base.html" %}{% import "chronicles/macros.html" as ui with context %}'
-        '{% block content %}<div id="theme-archive">{{ ui.archive_body(chronicles.archive(dates)) }}</div>'
+        '{% block content %}<div id="theme-archive">{{ ui.archive_body(chronicles_site.archive(dates)) }}</div>'
         "{% endblock %}",
     )
     site = build(POSTS, THEME=theme)
@@ -370,154 +370,162 @@ def test_the_archive_is_markup_where_the_site_turns_autoescape_on(build, tmp_pat
     )
 
 
-# --- entry markup rendered once per post ---------------------------------------
+def test_a_themes_article_shows_the_archives_badge(build, tmp_path):
+    import shutil
 
-# The ``entry`` macro as chronicles/macros.html had it before the site index
-# rendered entries itself: the index's markup must stay byte for byte the same.
-REFERENCE_ENTRY_MACRO = """\
-{% macro label(key, default) -%}
-{{ (CHRONICLES_LABELS.get(key) if CHRONICLES_LABELS is mapping else none) or default }}
-{%- endmacro %}
-{% macro plural(n, one, many) -%}
-{{ n }} {{ one if n == 1 else many }}
-{%- endmacro %}
-{% macro title(article) -%}
-{{ article.title|striptags|e }}
-{%- endmacro %}
-{% macro date_time(value, format=None) -%}
-<time datetime="{{ value.isoformat() }}">{{ value|strftime(format or DEFAULT_DATE_FORMAT) }}</time>
-{%- endmacro %}
-{% macro country_link(facet) -%}
-<a class="chronicles-country" href="{{ SITEURL }}/{{ facet.url|e }}">{% if facet.flag %}<span class="chronicles-flag" aria-hidden="true">{{ facet.flag|e }}</span> {% endif %}{{ facet.name|e }}</a>
-{%- endmacro %}
-{% macro source_link(facet) -%}
-<a class="chronicles-source" href="{{ SITEURL }}/{{ facet.url|e }}">{{ facet.name|e }}</a>
-{%- endmacro %}
-{% macro badges(entry) -%}
-{% if entry.is_updated %}
-<span class="chronicles-badge chronicles-badge-update">{{ label('updated_badge', 'Updated') }}
-{%- if entry.latest_update %} {{ date_time(entry.latest_update, '%d %b %Y') }}{% endif %}
-{%- if entry.update_count %} <span class="chronicles-badge-count">({{ plural(entry.update_count, label('update_one', 'update'), label('update_many', 'updates')) }})</span>{% endif %}</span>
-{% endif %}
-{% if entry.is_corrected %}
-<span class="chronicles-badge chronicles-badge-correction">{{ label('corrected_badge', 'Corrected') }}
-{%- if entry.latest_correction %} {{ date_time(entry.latest_correction, '%d %b %Y') }}{% endif %}
-{%- if entry.correction_count > 1 %} <span class="chronicles-badge-count">({{ plural(entry.correction_count, label('correction_one', 'correction'), label('correction_many', 'corrections')) }})</span>{% endif %}</span>
-{% endif %}
-{%- endmacro %}
-{% macro entry(e) -%}
-<li class="chronicles-entry{% if e.is_updated %} chronicles-entry-updated{% endif %}{% if e.is_corrected %} chronicles-entry-corrected{% endif %}">
-  <time class="chronicles-entry-date" datetime="{{ e.date.isoformat() }}" title="{{ e.article.locale_date|striptags|e }}">{{ e.date|strftime('%d') }}</time>
+    import pelican
+
+    theme = tmp_path / "theme"
+    shutil.copytree(Path(pelican.__file__).parent / "themes" / "simple", theme)
+    (theme / "templates" / "article.html").write_text(
+        '{% extends "base.html" %}{% block content %}<p id="badge">{{ article|chronicles_badge }}</p>{% endblock %}'
+    )
+    site = build(
+        {"a.md": "Title: A\nDate: 2024-06-19\nModified: 2024-06-21\n\nText.\n\nUPDATE: More text.\n"}, THEME=theme
+    )
+    expected = (
+        '<span class="chronicles-badge chronicles-badge-update">Updated '
+        '<span class="chronicles-badge-count">(1 update)</span></span>'
+    )
+    assert site.soup("a.html").select_one("#badge").decode_contents() == expected
+    assert site.soup("archives.html").select_one(".chronicles-badges").decode_contents() == expected
+
+
+# --- an archive entry's markup --------------------------------------------------
+
+
+def render_entry(article, siteurl="", **labels) -> str:
+    env = jinja2.Environment()
+    env.filters.update(FILTERS)
+    (entry,) = SiteIndex.build([article]).archive().entries
+    return env.from_string("{{ entry|chronicles_entry }}").render(
+        entry=entry, SITEURL=siteurl, CHRONICLES_LABELS={**DEFAULT_LABELS, **labels}
+    )
+
+
+def dated_post(title, url="post.html", **chronicle):
+    return SimpleNamespace(
+        title=title,
+        url=url,
+        date=datetime.datetime(2024, 6, 9, 8, 30, tzinfo=UTC),
+        locale_date="Sun 09 June 2024",
+        chronicles=Chronicle(**chronicle),
+    )
+
+
+DAY = datetime.datetime(2024, 6, 20, tzinfo=UTC)
+FRANCE = Country("FR", "FRA", "France", "🇫🇷")
+
+
+def test_entry_of_a_plain_post():
+    assert render_entry(dated_post("Harbour reopens"), "https://example.org") == """\
+<li class="chronicles-entry">
+  <time class="chronicles-entry-date" datetime="2024-06-09T08:30:00+00:00" title="Sun 09 June 2024">09</time>
   <div class="chronicles-entry-body">
-    <a class="chronicles-entry-title" href="{{ SITEURL }}/{{ e.article.url|e }}">{{ title(e.article) }}</a>
-    {% if e.is_updated or e.is_corrected %}
-    <span class="chronicles-badges">{{ badges(e) }}</span>
-    {% endif %}
-    {% if e.place or e.sources or e.countries %}
-    <p class="chronicles-entry-meta">
-      {% if e.place %}<span class="chronicles-entry-place">{{ e.place|e }}</span>{% endif %}
-      {% if e.sources %}<span class="chronicles-entry-sources">{{ label('via', 'via') }} {% for f in e.sources %}{{ source_link(f) }}{% if not loop.last %}, {% endif %}{% endfor %}</span>{% endif %}
-      {% if e.countries %}<span class="chronicles-entry-countries">{% for f in e.countries %}{{ country_link(f) }}{% endfor %}</span>{% endif %}
-    </p>
-    {% endif %}
+    <a class="chronicles-entry-title" href="https://example.org/post.html">Harbour reopens</a>
   </div>
-</li>
-{%- endmacro %}
-{% for e in entries %}
-{{ entry(e) }}
-{{ country_link(e.countries[0]) if e.countries else '' }}
-{{ source_link(e.sources[0]) if e.sources else '' }}
-{% endfor %}
-"""
+</li>"""
 
 
-def reference_render(entries, siteurl, labels):
-    import jinja2
-
-    env = jinja2.Environment(trim_blocks=True, lstrip_blocks=True)
-    env.filters["strftime"] = lambda value, fmt: value.strftime(fmt)
-    return env.from_string(REFERENCE_ENTRY_MACRO).render(
-        entries=entries, SITEURL=siteurl, CHRONICLES_LABELS=labels, DEFAULT_DATE_FORMAT="%a %d %B %Y"
+def test_entry_with_place_sources_and_countries_escaped():
+    article = dated_post(
+        '<b>Tags</b> & "quotes"',
+        url="a&b.html",
+        dateline=Dateline("<PARIS> & co"),
+        sources=(Source("A&B <wire>"), Source("Agency")),
+        countries=(FRANCE, Country("XK", "XKX", "K<o>sovo", "")),
     )
+    assert render_entry(article, "../..") == """\
+<li class="chronicles-entry">
+  <time class="chronicles-entry-date" datetime="2024-06-09T08:30:00+00:00" title="Sun 09 June 2024">09</time>
+  <div class="chronicles-entry-body">
+    <a class="chronicles-entry-title" href="../../a&amp;b.html">Tags &amp; &#34;quotes&#34;</a>
+    <p class="chronicles-entry-meta"><span class="chronicles-entry-place">&lt;PARIS&gt; &amp; co</span> \
+<span class="chronicles-entry-sources">via \
+<a class="chronicles-source" href="../../sources/a-b-wire.html">A&amp;B &lt;wire&gt;</a>, \
+<a class="chronicles-source" href="../../sources/agency.html">Agency</a></span> \
+<span class="chronicles-entry-countries">\
+<a class="chronicles-country" href="../../countries/fr.html">\
+<span class="chronicles-flag" aria-hidden="true">&#x1F1EB;&#x1F1F7;</span> France</a> \
+<a class="chronicles-country" href="../../countries/xk.html">K&lt;o&gt;sovo</a></span></p>
+  </div>
+</li>"""
 
 
-def index_render(index, entries, siteurl):
-    return "".join(
-        f"{index.entry_html(e, siteurl)}\n"
-        f"{index.facet_link_html(e.countries[0], siteurl) if e.countries else ''}\n"
-        f"{index.facet_link_html(e.sources[0], siteurl) if e.sources else ''}\n"
-        for e in entries
-    )
-
-
-@pytest.mark.parametrize("siteurl", ["", "https://example.org", "../.."])
 @pytest.mark.parametrize(
-    "labels",
+    "chronicle, badges",
     [
-        {},
-        {"via": "<b>par</b>", "updated_badge": "", "update_one": "rév.", "correction_many": "fixes"},
+        pytest.param(
+            {"notes": (Note("update", 1, "Update", DAY), Note("update", 2, "Update", DAY.replace(day=22)))},
+            '<span class="chronicles-badge chronicles-badge-update">Updated '
+            '<time datetime="2024-06-22T00:00:00+00:00">22 Jun 2024</time> '
+            '<span class="chronicles-badge-count">(2 updates)</span></span>',
+            id="latest-update-and-count",
+        ),
+        pytest.param(
+            {"notes": (Note("update", 1, "Update"),)},
+            '<span class="chronicles-badge chronicles-badge-update">Updated '
+            '<span class="chronicles-badge-count">(1 update)</span></span>',
+            id="undated-update",
+        ),
+        pytest.param(
+            {"flags": ("update", "correction")},
+            '<span class="chronicles-badge chronicles-badge-update">Updated</span> '
+            '<span class="chronicles-badge chronicles-badge-correction">Corrected</span>',
+            id="flags-in-title",
+        ),
+        pytest.param(
+            {"notes": (Note("correction", 1, "Correction", DAY),)},
+            '<span class="chronicles-badge chronicles-badge-correction">Corrected '
+            '<time datetime="2024-06-20T00:00:00+00:00">20 Jun 2024</time></span>',
+            id="one-correction-not-counted",
+        ),
+        pytest.param(
+            {"notes": (Note("correction", 1, "Correction"), Note("correction", 2, "Correction"))},
+            '<span class="chronicles-badge chronicles-badge-correction">Corrected '
+            '<span class="chronicles-badge-count">(2 corrections)</span></span>',
+            id="corrections-counted-from-two",
+        ),
     ],
 )
-def test_entry_markup_is_the_entry_macros(siteurl, labels):
-    from pelican_chronicles.settings import DEFAULT_LABELS
-
-    labels = {**DEFAULT_LABELS, **labels}
-    fr = Country("FR", "FRA", "France", "🇫🇷")
-    xx = Country("XK", "XKX", "K<o>sovo & co", "")
-    day = datetime.datetime(2024, 6, 20, tzinfo=UTC)
-    update = Note("update", 1, "Update", day)
-    undated = Note("update", 2, "Update", None)
-    correction = Note("correction", 1, "Correction", day + datetime.timedelta(days=2))
-    posts = [
-        post("plain", "2024-06-19"),
-        post("<b>Tags</b> & \"quotes\"", "2024-06-18", dateline=Dateline("<PARIS> & co"),
-             sources=(Source("A&B <wire>"), Source("Agency \"A\"")), countries=(fr, xx)),
-        post("one update", "2024-06-17", notes=(update,), countries=(fr,)),
-        post("undated updates", "2024-06-16", notes=(undated, undated), sources=(Source("Wire"),)),
-        post("flagged", "2024-06-15", flags=("update", "correction")),
-        post("corrected twice", "2024-06-14", notes=(correction, correction, update)),
-        post("corrected once", "2024-06-13", notes=(correction,), dateline=Dateline("OSLO")),
-    ]
-    for p in posts:
-        p.locale_date = f"<i>{p.date:%d %B %Y}</i>"
-    index = SiteIndex.build(posts)
-    index.labels = labels
-    entries = index.archive().entries
-    assert any(e.is_updated and e.is_corrected for e in entries)
-    # the index writes flag emoji as character references (see char_refs)
-    expected = re.sub("[\U00010000-\U0010FFFF]", lambda m: char_refs(m.group()), reference_render(entries, siteurl, labels))
-    assert index_render(index, entries, siteurl) == expected
-    # the archive pages write the same entries piece by piece
-    pieces = list(index.entries_parts(entries, siteurl))
-    assert all(type(p) is str for p in pieces)
-    assert "".join(pieces) == index.entries_html(entries, siteurl) == "\n        ".join(
-        index.entry_html(e, siteurl) for e in entries
+def test_entry_badges(chronicle, badges):
+    classes = " ".join(
+        ["chronicles-entry"]
+        + ["chronicles-entry-updated"] * ("chronicles-badge-update" in badges)
+        + ["chronicles-entry-corrected"] * ("chronicles-badge-correction" in badges)
     )
+    assert render_entry(dated_post("Treaty", **chronicle)) == f"""\
+<li class="{classes}">
+  <time class="chronicles-entry-date" datetime="2024-06-09T08:30:00+00:00" title="Sun 09 June 2024">09</time>
+  <div class="chronicles-entry-body">
+    <a class="chronicles-entry-title" href="/post.html">Treaty</a>
+    <span class="chronicles-badges">{badges}</span>
+  </div>
+</li>"""
 
 
-def test_entries_are_rendered_once_per_build(build, monkeypatch):
-    calls = []
-    render = SiteIndex._render_entry
+def test_entry_labels_are_the_sites_and_escaped():
+    article = dated_post("Treaty", flags=("update",), notes=(Note("update", 1, "Update"),), sources=(Source("AFP"),))
+    html = render_entry(article, via="<b>par</b>", updated_badge="Mis à jour", update_one="mise à jour")
+    assert '<span class="chronicles-badge chronicles-badge-update">Mis à jour ' in html
+    assert '<span class="chronicles-badge-count">(1 mise à jour)</span>' in html
+    assert '<span class="chronicles-entry-sources">&lt;b&gt;par&lt;/b&gt; <a class="chronicles-source"' in html
 
-    def counting(self, entry):
-        calls.append(entry.article.title)
-        return render(self, entry)
 
-    monkeypatch.setattr(SiteIndex, "_render_entry", counting)
+def test_each_entry_is_rendered_once_per_build(build, monkeypatch):
+    from pelican_chronicles.site import render
+
+    rendered = []
+    entry = render.entry
+
+    def counting(item, *args):
+        rendered.append(item.article.title)
+        return entry(item, *args)
+
+    monkeypatch.setattr(render, "entry", counting)
     site = build(POSTS, **PERIODS)
-    # every post is on the archive, its year and month archives and the pages
-    # of its sources and countries, and rendered once
-    assert sorted(calls) == sorted(titles(site.soup("archives.html")))
+    # a post is listed on the archive, its year and month archives and the
+    # pages of its sources and countries
+    assert sorted(rendered) == sorted(titles(site.soup("archives.html")))
     assert titles(site.soup("2024/06/index.html")) == ["Treaty signed in the capital"]
-
-
-@settings(max_examples=300, deadline=None)
-@example(["&", "#", "x", "a"])  # a line break as a reference: striptags keeps it
-@given(st.lists(st.sampled_from([*"ab <>&;\"'\t\n/=!-#x\u00a0", "&amp;", "<b>", "</b>", "&#233;", "<!-- c -->"]), max_size=30))
-def test_title_text_is_jinjas_striptags_and_escape(pieces):
-    from markupsafe import Markup, escape
-
-    from pelican_chronicles.site.index import text_html
-
-    title = "".join(pieces)
-    assert text_html(title) == escape(Markup(title).striptags())
+    assert titles(site.soup("countries/fr.html")) == ["Treaty signed in the capital", "Budget vote moved"]

@@ -3,7 +3,16 @@ indexes, and the archive's "by country" and "by source" summaries."""
 
 from __future__ import annotations
 
+import datetime
+from types import SimpleNamespace
+
+import jinja2
 import pytest
+
+from pelican_chronicles.model import Chronicle, Country, Note, Quote, Source, Turn
+from pelican_chronicles.settings import DEFAULT_LABELS
+from pelican_chronicles.site.filters import FILTERS
+from pelican_chronicles.site.index import SiteIndex
 
 POSTS = {
     "treaty.md": """\
@@ -262,3 +271,87 @@ def test_names_are_escaped(build):
     site = build({"a.md": "Title: A\nDate: 2024-01-01\nSources: <b>Bold</b> & Co\n\nBody."})
     soup = site.soup("sources/index.html")
     assert soup.select(".chronicles-facet-list b") == []
+
+
+# --- the markup of the pages' items ----------------------------------------------
+
+UTC = datetime.timezone.utc
+
+
+def render(template: str, **context) -> str:
+    env = jinja2.Environment()
+    env.filters.update(FILTERS)
+    return env.from_string(template).render({
+        "CHRONICLES_LABELS": DEFAULT_LABELS, "DEFAULT_DATE_FORMAT": "%d %B %Y", **context
+    })
+
+
+def article(title="Treaty <signed>", **chronicle):
+    return SimpleNamespace(
+        title=title, url="treaty.html", date=datetime.datetime(2024, 6, 9, 8, 30, tzinfo=UTC),
+        chronicles=Chronicle(**chronicle),
+    )
+
+
+def test_links_to_facet_pages():
+    index = SiteIndex.build([article(
+        sources=(Source("A&B <wire>"),),
+        countries=(Country("FR", "FRA", "France", "🇫🇷"),),
+        quotes=(Quote("quote-1", "We agree.", speaker="Zed <Z>"),),
+    )])
+    (source,), (country,), (speaker,) = index.sources.values(), index.countries.values(), index.speakers.values()
+    template = "{{ facet|chronicles_link }}"
+    assert render(template, facet=source, SITEURL="https://example.org") == (
+        '<a class="chronicles-source" href="https://example.org/sources/a-b-wire.html">A&amp;B &lt;wire&gt;</a>'
+    )
+    assert render(template, facet=country, SITEURL="..") == (
+        '<a class="chronicles-country" href="../countries/fr.html">'
+        '<span class="chronicles-flag" aria-hidden="true">&#x1F1EB;&#x1F1F7;</span> France</a>'
+    )
+    assert render(template, facet=speaker, SITEURL="") == (
+        '<a class="chronicles-speaker" href="/speakers/zed-z.html">Zed &lt;Z&gt;</a>'
+    )
+
+
+def test_statement_item():
+    post = article(quotes=(Quote("quote-1", 'We "agree" <now>.', speaker="A. Minister", role="Minister & co"),))
+    (statement,) = SiteIndex.build([post]).speakers["a. minister"].statements
+    assert render("{{ s|chronicles_statement }}", s=statement, SITEURL="") == """\
+<li class="chronicles-statement chronicles-statement-quote">
+  <p class="chronicles-statement-date"><time datetime="2024-06-09T08:30:00+00:00">09 June 2024</time></p>
+  <blockquote class="chronicles-statement-text" cite="/treaty.html#quote-1">\
+<p>We &#34;agree&#34; &lt;now&gt;.</p></blockquote>
+  <p class="chronicles-statement-context"><span class="chronicles-role">Minister &amp; co</span>, in \
+<a href="/treaty.html#quote-1">Treaty</a></p>
+</li>"""
+
+
+def test_statement_item_of_a_transcript_turn_without_role():
+    post = article(title="Interview", turns=(Turn("turn-2", "B. Spokesperson", "On Friday.", named=True),))
+    (statement,) = SiteIndex.build([post]).speakers["b. spokesperson"].statements
+    html = render("{{ s|chronicles_statement }}", s=statement, SITEURL="",
+                  CHRONICLES_LABELS={**DEFAULT_LABELS, "statement_in": "dans"})
+    assert html.splitlines()[0] == '<li class="chronicles-statement chronicles-statement-turn">'
+    assert html.splitlines()[3] == (
+        '  <p class="chronicles-statement-context">dans <a href="/treaty.html#turn-2">Interview</a></p>'
+    )
+
+
+def test_updates_items():
+    post = article(notes=(
+        Note("update", 1, "Update", datetime.datetime(2024, 6, 20, tzinfo=UTC), "June 20",
+             summary="The <text> was published."),
+        Note("correction", 1, "Correction"),
+    ))
+    update, correction = sorted(SiteIndex.build([post]).notes, key=lambda n: n.note.kind, reverse=True)
+    assert render("{{ n|chronicles_updates_item }}", n=update, SITEURL="") == """\
+<li class="chronicles-updates-item chronicles-update">
+  <p class="chronicles-updates-head"><span class="chronicles-badge chronicles-badge-update">Update</span> \
+<time datetime="2024-06-20T00:00:00+00:00">June 20</time> <a href="/treaty.html#update-1">Treaty</a></p>
+  <p class="chronicles-updates-summary">The &lt;text&gt; was published.</p>
+</li>"""
+    assert render("{{ n|chronicles_updates_item }}", n=correction, SITEURL="") == """\
+<li class="chronicles-updates-item chronicles-correction">
+  <p class="chronicles-updates-head"><span class="chronicles-badge chronicles-badge-correction">Correction</span> \
+<a href="/treaty.html#correction-1">Treaty</a></p>
+</li>"""

@@ -42,14 +42,14 @@ def post(*notes, flags=(), **fields):
         pytest.param(
             post(note(UPDATE, 1, 20)),
             '<span class="chronicles-badge chronicles-badge-update">Updated '
-            '<time datetime="2024-06-20T08:30:00+00:00">2024-06-20</time> '
+            '<time datetime="2024-06-20T08:30:00+00:00">20 Jun 2024</time> '
             '<span class="chronicles-badge-count">(1 update)</span></span>',
             id="one-dated-update",
         ),
         pytest.param(
             post(note(UPDATE, 1, 20), note(UPDATE, 2, 22), note(UPDATE, 3)),
             '<span class="chronicles-badge chronicles-badge-update">Updated '
-            '<time datetime="2024-06-22T08:30:00+00:00">2024-06-22</time> '
+            '<time datetime="2024-06-22T08:30:00+00:00">22 Jun 2024</time> '
             '<span class="chronicles-badge-count">(3 updates)</span></span>',
             id="latest-date-and-count",
         ),
@@ -60,14 +60,19 @@ def post(*notes, flags=(), **fields):
         ),
         pytest.param(
             post(flags=(UPDATE,), modified=datetime.datetime(2024, 6, 21, tzinfo=UTC)),
+            '<span class="chronicles-badge chronicles-badge-update">Updated</span>',
+            id="flag-in-title-modified-not-shown",
+        ),
+        pytest.param(
+            post(note(UPDATE, 1), modified=datetime.datetime(2024, 6, 21, tzinfo=UTC)),
             '<span class="chronicles-badge chronicles-badge-update">Updated '
-            '<time datetime="2024-06-21T00:00:00+00:00">2024-06-21</time></span>',
-            id="flag-in-title-with-modified-date",
+            '<span class="chronicles-badge-count">(1 update)</span></span>',
+            id="undated-note-modified-not-shown",
         ),
         pytest.param(
             post(note(CORRECTION, 1, 21)),
             '<span class="chronicles-badge chronicles-badge-correction">Corrected '
-            '<time datetime="2024-06-21T08:30:00+00:00">2024-06-21</time></span>',
+            '<time datetime="2024-06-21T08:30:00+00:00">21 Jun 2024</time></span>',
             id="correction",
         ),
         pytest.param(
@@ -84,17 +89,27 @@ def test_badge(article, expected):
     assert render("{{ article|chronicles_badge }}", article=article, DEFAULT_DATE_FORMAT="%Y-%m-%d") == expected
 
 
-def test_badge_takes_the_sites_labels_and_date_format_from_the_context():
+def test_badge_takes_the_sites_labels_from_the_context():
     html = render(
         "{{ article|chronicles_badge }}",
         article=post(note(UPDATE, 1, 20), note(UPDATE, 2)),
         CHRONICLES_LABELS={"updated_badge": "Mis à jour", "update_many": "mises à jour"},
-        DEFAULT_DATE_FORMAT="%d/%m/%Y",
     )
     assert html == (
         '<span class="chronicles-badge chronicles-badge-update">Mis à jour '
-        '<time datetime="2024-06-20T08:30:00+00:00">20/06/2024</time> '
+        '<time datetime="2024-06-20T08:30:00+00:00">20 Jun 2024</time> '
         '<span class="chronicles-badge-count">(2 mises à jour)</span></span>'
+    )
+
+
+def test_badge_dates_are_written_by_the_environments_strftime():
+    env = jinja2.Environment()
+    env.filters.update(FILTERS)
+    env.filters["strftime"] = lambda value, date_format: f"{value:%d}.{value:%m}. ({date_format})"
+    html = env.from_string("{{ article|chronicles_badge }}").render(article=post(note(CORRECTION, 1, 21)))
+    assert html == (
+        '<span class="chronicles-badge chronicles-badge-correction">Corrected '
+        '<time datetime="2024-06-21T08:30:00+00:00">21.06. (%d %b %Y)</time></span>'
     )
 
 
@@ -171,14 +186,16 @@ def test_by_year_month_in_a_template():
 FRANCE = Country(code="FR", alpha3="FRA", name="France", flag="🇫🇷")
 
 
+FLAG = '<span class="chronicles-flag" aria-hidden="true">{}</span>'
+
+
 @pytest.mark.parametrize(
     "value, expected",
     [
-        pytest.param(FRANCE, '<span class="chronicles-flag" aria-hidden="true">🇫🇷</span>', id="country"),
-        pytest.param("jp", '<span class="chronicles-flag" aria-hidden="true">🇯🇵</span>', id="code"),
-        pytest.param("Germany", '<span class="chronicles-flag" aria-hidden="true">🇩🇪</span>', id="name"),
-        pytest.param(SimpleNamespace(code="KE"), '<span class="chronicles-flag" aria-hidden="true">🇰🇪</span>',
-                     id="anything-with-a-code"),
+        pytest.param(FRANCE, FLAG.format("&#x1F1EB;&#x1F1F7;"), id="country"),
+        pytest.param("jp", FLAG.format("&#x1F1EF;&#x1F1F5;"), id="code"),
+        pytest.param("Germany", FLAG.format("&#x1F1E9;&#x1F1EA;"), id="name"),
+        pytest.param(SimpleNamespace(code="KE"), FLAG.format("&#x1F1F0;&#x1F1EA;"), id="anything-with-a-code"),
         pytest.param("Atlantis", "", id="unknown"),
     ],
 )
@@ -191,25 +208,25 @@ def test_flag(value, expected):
     [
         pytest.param(
             "{{ value|chronicles_country }}", FRANCE,
-            '<span class="chronicles-country"><span class="chronicles-flag" aria-hidden="true">🇫🇷</span>'
+            '<span class="chronicles-country">' + FLAG.format("&#x1F1EB;&#x1F1F7;") +
             " France</span>",
             id="country",
         ),
         pytest.param(
             "{{ value|chronicles_country }}", "DEU",
-            '<span class="chronicles-country"><span class="chronicles-flag" aria-hidden="true">🇩🇪</span>'
+            '<span class="chronicles-country">' + FLAG.format("&#x1F1E9;&#x1F1EA;") +
             " Germany</span>",
             id="code",
         ),
         pytest.param(
             "{{ value|chronicles_country('countries/fr.html') }}", FRANCE,
-            '<span class="chronicles-country"><span class="chronicles-flag" aria-hidden="true">🇫🇷</span>'
+            '<span class="chronicles-country">' + FLAG.format("&#x1F1EB;&#x1F1F7;") +
             ' <a href="countries/fr.html">France</a></span>',
             id="linked",
         ),
         pytest.param(
             "{{ value|chronicles_country('javascript:alert(1)') }}", FRANCE,
-            '<span class="chronicles-country"><span class="chronicles-flag" aria-hidden="true">🇫🇷</span>'
+            '<span class="chronicles-country">' + FLAG.format("&#x1F1EB;&#x1F1F7;") +
             " France</span>",
             id="unsafe-link-dropped",
         ),
@@ -220,7 +237,7 @@ def test_flag(value, expected):
         ),
         pytest.param(
             "{{ value|chronicles_country }}", Country(code="FR", alpha3="FRA", name="<b>F</b>", flag="🇫🇷"),
-            '<span class="chronicles-country"><span class="chronicles-flag" aria-hidden="true">🇫🇷</span>'
+            '<span class="chronicles-country">' + FLAG.format("&#x1F1EB;&#x1F1F7;") +
             " &lt;b&gt;F&lt;/b&gt;</span>",
             id="name-escaped",
         ),
@@ -233,4 +250,5 @@ def test_country(template, value, expected):
 def test_every_documented_filter_is_registered():
     assert set(FILTERS) >= {
         "chronicles_badge", "chronicles_jsonld", "chronicles_by_year_month", "chronicles_flag", "chronicles_country",
+        "chronicles_entry", "chronicles_link", "chronicles_updates_item", "chronicles_statement",
     }

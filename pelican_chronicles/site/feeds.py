@@ -53,7 +53,7 @@ def updates_feed(
         feed.add_item(
             title=f"{note.label}: {title}",
             link=base + entry.url,
-            unique_id=get_tag_uri(base + entry.post_link, article.date) + f"#{note.anchor}",
+            unique_id=get_tag_uri(base + entry.post_url, article.date) + f"#{note.anchor}",
             description=note.summary,
             pubdate=entry.date,
             updateddate=entry.date,

@@ -1,89 +1,105 @@
 """Jinja filters, registered for every generator (SPEC 9).
 
-Each returns ``Markup`` with everything it inserts escaped, so it is safe in
-templates with or without autoescaping (Pelican's environment has none):
+Each returns ``Markup`` written by ``render.py``, everything it inserts
+escaped, so it is safe in templates with or without autoescaping (Pelican's
+environment has none):
 
     {{ article|chronicles_badge }}
     {{ article|chronicles_jsonld }}
     {% for year, months in articles|chronicles_by_year_month %}...{% endfor %}
     {{ country|chronicles_flag }}  {{ "FR"|chronicles_country }}
 
-No Pelican import: the filters read the attributes Pelican gives articles,
-and the settings from the template's context (``CHRONICLES_LABELS``,
-``DEFAULT_DATE_FORMAT``, ``SITEURL``), which Pelican fills with the site's.
+and, for the archive and facet templates, the markup of the site index's
+items: ``entry|chronicles_entry``, ``facet|chronicles_link``,
+``note|chronicles_updates_item``, ``statement|chronicles_statement``.
+
+No Pelican import: the filters read the settings from the template's
+context (``CHRONICLES_LABELS``, ``DEFAULT_DATE_FORMAT``, ``SITEURL``), which
+Pelican fills with the site's, and write dates with the environment's
+``strftime`` filter, Pelican's own in a build.
 """
 
 from __future__ import annotations
 
-import datetime
-
 from jinja2 import pass_context
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..jsonld import news_article, script_tag
 from ..metadata import lookup_country
 from ..model import Chronicle, Country
 from ..settings import DEFAULT_LABELS
 from ..urls import safe_url
+from . import render
 
-DATE_FORMAT = "%d %B %Y"
-
-
-def badge(article, labels: dict | None = None, date_format: str | None = None) -> Markup:
-    """The badges of a post, as text: ``Updated <time>…</time> (2 updates)``
-    and/or ``Corrected <time>…</time>``, each a ``span.chronicles-badge``;
-    empty for a post that is neither. The same markup as the archive's.
-
-    ``labels`` is ``CHRONICLES_LABELS``; ``date_format`` a strftime format.
-    """
-    chronicle = getattr(article, "chronicles", None)
-    if not isinstance(chronicle, Chronicle):
-        return Markup("")
-    words = {**DEFAULT_LABELS, **(labels or {})}
-    date_format = date_format or DATE_FORMAT
-    badges = []
-    if chronicle.is_updated:
-        notes = chronicle.updates
-        # A post flagged "(UPDATE)" in its title, without dated notes, shows
-        # its Modified date, when it has one.
-        date = _latest(notes) or getattr(article, "modified", None)
-        count = _count(len(notes), words["update_one"], words["update_many"], minimum=1)
-        badges.append(_badge("update", words["updated_badge"], date, date_format, count))
-    if chronicle.is_corrected:
-        notes = chronicle.corrections
-        count = _count(len(notes), words["correction_one"], words["correction_many"], minimum=2)
-        badges.append(_badge("correction", words["corrected_badge"], _latest(notes), date_format, count))
-    return Markup(" ").join(badges)
+DATE_FORMAT = "%a %d %B %Y"  # Pelican's DEFAULT_DATE_FORMAT
 
 
-def _latest(notes) -> datetime.datetime | None:
-    dates = [n.date for n in notes if n.date is not None]
-    return max(dates) if dates else None
+def _labels(labels: dict | None) -> dict:
+    """``labels`` over the defaults: a build's ``CHRONICLES_LABELS`` has
+    every key, a template's own dict may have only the ones it changes."""
+    return {**DEFAULT_LABELS, **labels} if labels else DEFAULT_LABELS
 
 
-def _count(n: int, one: str, many: str, minimum: int) -> Markup:
-    if n < minimum:
-        return Markup("")
-    return Markup(' <span class="chronicles-badge-count">({} {})</span>').format(n, one if n == 1 else many)
-
-
-def _badge(kind: str, label: str, date, date_format: str, count: Markup) -> Markup:
-    time = Markup("")
-    if isinstance(date, datetime.date):
-        time = Markup(' <time datetime="{}">{}</time>').format(date.isoformat(), date.strftime(date_format))
-    return Markup('<span class="chronicles-badge chronicles-badge-{}">{}{}{}</span>').format(
-        kind, label, time, count
-    )
+def _strftime(context):
+    return context.environment.filters.get("strftime", render.plain_strftime)
 
 
 @pass_context
 def chronicles_badge(context, article, labels: dict | None = None, date_format: str | None = None) -> Markup:
-    """``{{ article|chronicles_badge }}``: the badges with the site's
-    ``CHRONICLES_LABELS`` and ``DEFAULT_DATE_FORMAT``, unless given."""
-    return badge(
-        article,
-        labels if labels is not None else context.get("CHRONICLES_LABELS"),
-        date_format or context.get("DEFAULT_DATE_FORMAT"),
+    """``{{ article|chronicles_badge }}``: the post's badges as the archive
+    shows them, with the site's ``CHRONICLES_LABELS`` unless ``labels``
+    are given; empty for a post that is neither updated nor corrected."""
+    chronicle = getattr(article, "chronicles", None)
+    if not isinstance(chronicle, Chronicle):
+        return Markup("")
+    return render.badges(
+        chronicle,
+        _labels(labels if labels is not None else context.get("CHRONICLES_LABELS")),
+        _strftime(context),
+        date_format or render.BADGE_DATE_FORMAT,
+    )
+
+
+@pass_context
+def chronicles_entry(context, entry) -> Markup:
+    """``{{ entry|chronicles_entry }}``: an archive entry's ``<li>``
+    (``entry`` from ``chronicles_site.archive(...)``), rendered once per
+    build and ``SITEURL`` (kept in ``chronicles_site.entries_html``)."""
+    siteurl = context.get("SITEURL", "")
+    rendered = getattr(context.get("chronicles_site"), "entries_html", {})
+    html = rendered.get((entry, siteurl))
+    if html is None:
+        labels = _labels(context.get("CHRONICLES_LABELS"))
+        html = rendered[entry, siteurl] = render.entry(entry, siteurl, labels, _strftime(context))
+    return html
+
+
+@pass_context
+def chronicles_link(context, facet) -> Markup:
+    """``{{ facet|chronicles_link }}``: the link to a source's, a country's
+    or a speaker's page."""
+    return render.facet_link(facet, context.get("SITEURL", ""))
+
+
+@pass_context
+def chronicles_updates_item(context, note) -> Markup:
+    """``{{ note|chronicles_updates_item }}``: a note's ``<li>`` on the
+    updates page (``note`` from ``chronicles_site.notes``)."""
+    return render.updates_item(
+        note, context.get("SITEURL", ""), _strftime(context), context.get("DEFAULT_DATE_FORMAT", DATE_FORMAT)
+    )
+
+
+@pass_context
+def chronicles_statement(context, statement) -> Markup:
+    """``{{ statement|chronicles_statement }}``: a quote's or a transcript
+    turn's ``<li>`` on its speaker's page."""
+    return render.statement(
+        statement,
+        context.get("SITEURL", ""),
+        _labels(context.get("CHRONICLES_LABELS")),
+        _strftime(context),
+        context.get("DEFAULT_DATE_FORMAT", DATE_FORMAT),
     )
 
 
@@ -94,9 +110,7 @@ def chronicles_jsonld(context, article, site_url: str | None = None) -> Markup:
     by default the site's ``SITEURL``."""
     if site_url is None:
         site_url = context.get("SITEURL")
-    index = context.get("chronicles")  # the build's SiteIndex reads each post's url once
-    url = index.url_of(article) if hasattr(index, "url_of") else None
-    return script_tag(news_article(article, site_url or "", url))
+    return script_tag(news_article(article, site_url or ""))
 
 
 def chronicles_by_year_month(articles, newest_first: bool = True) -> list:
@@ -122,12 +136,10 @@ def _country(value) -> Country | None:
 
 
 def chronicles_flag(country_or_code) -> Markup:
-    """``<span class="chronicles-flag" aria-hidden="true">🇫🇷</span>``: decorative,
-    hidden from screen readers; empty for an unknown country."""
+    """``<span class="chronicles-flag" aria-hidden="true">&#x1F1EB;&#x1F1F7;</span>``:
+    decorative, hidden from screen readers; empty for an unknown country."""
     country = _country(country_or_code)
-    if country is None:
-        return Markup("")
-    return Markup('<span class="chronicles-flag" aria-hidden="true">{}</span>').format(country.flag)
+    return render.flag(country) if country is not None else Markup("")
 
 
 def chronicles_country(country_or_code, href: str | None = None) -> Markup:
@@ -138,12 +150,8 @@ def chronicles_country(country_or_code, href: str | None = None) -> Markup:
     if country is None:
         if not isinstance(country_or_code, str) or not country_or_code.strip():
             return Markup("")
-        return Markup('<span class="chronicles-country">{}</span>').format(country_or_code.strip())
-    name = escape(country.name)
-    href = safe_url(href)
-    if href:
-        name = Markup('<a href="{}">{}</a>').format(href, name)
-    return Markup('<span class="chronicles-country">{} {}</span>').format(chronicles_flag(country), name)
+        return render.country(country_or_code.strip())
+    return render.country(country.name, render.flag(country), safe_url(href))
 
 
 FILTERS = {
@@ -152,4 +160,8 @@ FILTERS = {
     "chronicles_by_year_month": chronicles_by_year_month,
     "chronicles_flag": chronicles_flag,
     "chronicles_country": chronicles_country,
+    "chronicles_entry": chronicles_entry,
+    "chronicles_link": chronicles_link,
+    "chronicles_updates_item": chronicles_updates_item,
+    "chronicles_statement": chronicles_statement,
 }

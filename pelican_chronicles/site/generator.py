@@ -6,7 +6,8 @@ The chronicle archive itself is written by Pelican's ``ArticlesGenerator``
 ``archives.html`` and ``period_archives.html`` are thin shims that extend
 ``chronicles/archive.html`` when ``CHRONICLES_ARCHIVE`` is on and the theme's
 own templates when it is off. What those templates need, the site index, is
-put in the shared context here, before any generator writes.
+put in the shared context here as ``chronicles_site``, before any generator
+writes.
 """
 
 from __future__ import annotations
@@ -56,10 +57,7 @@ class ChroniclesGenerator(Generator):
             },
             newest_first=settings.get("NEWEST_FIRST_ARCHIVES", True),
         )
-        # the archive markup is rendered once per post, as the templates would
-        self.index.labels = settings["CHRONICLES_LABELS"]
-        self.index.strftime = self.env.filters["strftime"]
-        self.context["chronicles"] = self.index
+        self.context["chronicles_site"] = self.index
         self.context["chronicles_theme_templates"] = {
             name: self.first_template(names) for name, names in THEME_FALLBACKS.items()
         }
@@ -94,8 +92,6 @@ class ChroniclesGenerator(Generator):
             write, "CHRONICLES_UPDATES", "chronicles/updates", "chronicles-updates", notes=self.index.notes
         )
         self.write_facets(write)
-        # Pelican's own archives were written before: the markup is done
-        self.index.release_markup()
 
     def write_page(self, write, setting, template, page_name, **kwargs):
         """An index page whose path is the setting ``{setting}_SAVE_AS``."""

@@ -1,0 +1,167 @@
+"""The markup of the chronicle archive, its facet pages and the filters: one
+function per piece, the only place that piece is written. The templates
+reach these through the filters (``filters.py``).
+
+Plain Python, no Pelican import. Everything taken from a post, a setting or
+a label is escaped, so each function returns ``Markup``, safe in templates
+with or without autoescaping. Dates are written by the ``strftime``
+function given: Pelican's locale-aware ``strftime`` filter in a build.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Callable
+
+from markupsafe import Markup, escape
+
+from ..model import latest_date
+from ..text import char_refs
+
+BADGE_DATE_FORMAT = "%d %b %Y"
+
+
+def plain_strftime(value: datetime.date, date_format: str) -> str:
+    """``value.strftime(date_format)``: the stand-in for Pelican's filter."""
+    return value.strftime(date_format)
+
+
+def text(value) -> Markup:
+    """A title as text: Jinja's ``value|striptags|e``."""
+    return escape(Markup(str(value)).striptags())
+
+
+def time(value: datetime.date, shown: str) -> Markup:
+    """``<time>``: ``value`` for machines, ``shown`` for readers."""
+    return Markup(f'<time datetime="{value.isoformat()}">{escape(shown)}</time>')
+
+
+def flag(country) -> Markup:
+    """The flag of ``country`` (a ``Country`` or a country's facet), hidden
+    from screen readers; empty when it has none. Written as character
+    references (see ``char_refs``)."""
+    if not country.flag:
+        return Markup("")
+    return Markup(f'<span class="chronicles-flag" aria-hidden="true">{char_refs(country.flag)}</span>')
+
+
+def country(name: str, country_flag: Markup = Markup(""), href: str | None = None) -> Markup:
+    """A country's flag and name in ``span.chronicles-country``, the name a
+    link when ``href`` is given (the ``chronicles_country`` filter)."""
+    shown = f'<a href="{escape(href)}">{escape(name)}</a>' if href else escape(name)
+    if country_flag:
+        shown = f"{country_flag} {shown}"
+    return Markup(f'<span class="chronicles-country">{shown}</span>')
+
+
+def facet_link(facet, siteurl: str) -> Markup:
+    """The link to a source's, a country's (with its flag) or a speaker's
+    page: ``a.chronicles-source``, ``a.chronicles-country``,
+    ``a.chronicles-speaker``."""
+    name = escape(facet.name)
+    if facet.kind == "country" and facet.flag:
+        name = f"{flag(facet)} {name}"
+    return Markup(f'<a class="chronicles-{facet.kind}" href="{escape(siteurl)}/{escape(facet.url)}">{name}</a>')
+
+
+def badges(
+    chronicle,
+    labels: dict,
+    strftime: Callable = plain_strftime,
+    date_format: str = BADGE_DATE_FORMAT,
+) -> Markup:
+    """An updated post's and a corrected post's ``span.chronicles-badge``:
+    the word, the latest date of a note of that kind when one is dated, and
+    how many notes there are (corrections counted from two). Empty for a
+    post that is neither."""
+    shown = []
+    if chronicle.is_updated:
+        shown.append(_badge("update", labels["updated_badge"], chronicle.updates, 1,
+                            labels["update_one"], labels["update_many"], strftime, date_format))
+    if chronicle.is_corrected:
+        shown.append(_badge("correction", labels["corrected_badge"], chronicle.corrections, 2,
+                            labels["correction_one"], labels["correction_many"], strftime, date_format))
+    return Markup(" ").join(shown)
+
+
+def _badge(kind, word, notes, counted_from, one, many, strftime, date_format) -> Markup:
+    html = f'<span class="chronicles-badge chronicles-badge-{kind}">{escape(word)}'
+    latest = latest_date(notes)
+    if latest is not None:
+        html += f" {time(latest, strftime(latest, date_format))}"
+    count = len(notes)
+    if count >= counted_from:
+        html += f' <span class="chronicles-badge-count">({count} {escape(one if count == 1 else many)})</span>'
+    return Markup(html + "</span>")
+
+
+def entry(item, siteurl: str, labels: dict, strftime: Callable = plain_strftime) -> Markup:
+    """A post in the archive (``item`` an ``Entry`` of the site index): its
+    day, its title linking to it, its badges, its dateline place, sources and
+    countries linking to their pages."""
+    article, chronicle = item.article, item.chronicle
+    classes = "chronicles-entry"
+    if chronicle.is_updated:
+        classes += " chronicles-entry-updated"
+    if chronicle.is_corrected:
+        classes += " chronicles-entry-corrected"
+    date = article.date
+    lines = [
+        f'<li class="{classes}">',
+        f'  <time class="chronicles-entry-date" datetime="{date.isoformat()}"'
+        f' title="{text(getattr(article, "locale_date", ""))}">{date.day:02d}</time>',
+        '  <div class="chronicles-entry-body">',
+        f'    <a class="chronicles-entry-title" href="{escape(siteurl)}/{escape(item.url)}">{text(article.title)}</a>',
+    ]
+    if chronicle.is_updated or chronicle.is_corrected:
+        lines.append(f'    <span class="chronicles-badges">{badges(chronicle, labels, strftime)}</span>')
+    meta = []
+    if item.place:
+        meta.append(f'<span class="chronicles-entry-place">{escape(item.place)}</span>')
+    if item.sources:
+        links = ", ".join(facet_link(f, siteurl) for f in item.sources)
+        meta.append(f'<span class="chronicles-entry-sources">{escape(labels["via"])} {links}</span>')
+    if item.countries:
+        links = " ".join(facet_link(f, siteurl) for f in item.countries)
+        meta.append(f'<span class="chronicles-entry-countries">{links}</span>')
+    if meta:
+        lines.append(f'    <p class="chronicles-entry-meta">{" ".join(meta)}</p>')
+    lines += ["  </div>", "</li>"]
+    return Markup("\n".join(lines))
+
+
+def updates_item(item, siteurl: str, strftime: Callable, date_format: str) -> Markup:
+    """A note on the "Updates and corrections" page (``item`` a
+    ``NoteEntry``): its label, its date (as typed, or in ``date_format``),
+    the post's title linking to the note, and the note's first words."""
+    note = item.note
+    head = f'<span class="chronicles-badge chronicles-badge-{note.kind}">{escape(note.label)}</span>'
+    if note.date:
+        head += f" {time(note.date, note.date_text or strftime(note.date, date_format))}"
+    head += f' <a href="{escape(siteurl)}/{escape(item.url)}">{text(item.article.title)}</a>'
+    lines = [
+        f'<li class="chronicles-updates-item chronicles-{note.kind}">',
+        f'  <p class="chronicles-updates-head">{head}</p>',
+    ]
+    if note.summary:
+        lines.append(f'  <p class="chronicles-updates-summary">{escape(note.summary)}</p>')
+    lines.append("</li>")
+    return Markup("\n".join(lines))
+
+
+def statement(item, siteurl: str, labels: dict, strftime: Callable, date_format: str) -> Markup:
+    """A quote or transcript turn on its speaker's page (``item`` a
+    ``Statement``): the post's date (as Pelican writes it, ``locale_date``),
+    its words (``cite`` and the link lead back to its place in the post) and
+    the role the speaker spoke in."""
+    href = f"{escape(siteurl)}/{escape(item.url)}"
+    role = f'<span class="chronicles-role">{escape(item.role)}</span>, ' if item.role else ""
+    date = getattr(item.article, "locale_date", None) or strftime(item.date, date_format)
+    return Markup("\n".join([
+        f'<li class="chronicles-statement chronicles-statement-{item.kind}">',
+        f'  <p class="chronicles-statement-date">{time(item.date, date)}</p>',
+        f'  <blockquote class="chronicles-statement-text" cite="{href}"><p>{escape(item.text)}</p></blockquote>',
+        f'  <p class="chronicles-statement-context">{role}{escape(labels["statement_in"])}'
+        f' <a href="{href}">{text(item.article.title)}</a></p>',
+        "</li>",
+    ]))
