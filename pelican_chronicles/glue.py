@@ -13,6 +13,7 @@ What the extension finds reaches Pelican with the post's metadata
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 import os
 import zoneinfo
@@ -70,6 +71,12 @@ def extension_config(settings) -> dict:
     config = {option: settings[name] for option, name in chronicles_settings.EXTENSION_OPTIONS.items()}
     config["timezone"] = settings.get("TIMEZONE") or "UTC"
     config["summary_words"] = settings.get("SUMMARY_MAX_LENGTH")
+    config["summarize"] = functools.partial(
+        summary,
+        paragraphs=settings.get("SUMMARY_MAX_PARAGRAPHS"),
+        words=settings.get("SUMMARY_MAX_LENGTH"),
+        suffix=settings.get("SUMMARY_END_SUFFIX", "…"),
+    )
     return config
 
 
@@ -95,8 +102,8 @@ def build_chronicle(generator, metadata):
     """Before Pelican makes the post: clean the title (so the slug comes
     from the clean title), add what the metadata says to the chronicle the
     Markdown extension found in the body, move ``modified`` to the latest
-    dated note, and give a post with an update log or a sources list its
-    summary without them."""
+    dated note, and give a post with an update log or a sources list the
+    summary the extension made without them."""
     settings = generator.settings
     chronicle = metadata.get("chronicles")
     if not isinstance(chronicle, Chronicle):  # not a Markdown post: the metadata is all there is
@@ -117,19 +124,19 @@ def build_chronicle(generator, metadata):
         known = [aware(metadata[k], zone) for k in ("date", "modified") if isinstance(metadata.get(k), datetime.datetime)]
         if all(latest > d for d in known):
             metadata["modified"] = latest
-    if chronicle.lead_html is not None and "summary" not in metadata:
-        metadata["summary"] = summary(chronicle.lead_html, settings)
+    if chronicle.summary is not None and "summary" not in metadata:
+        metadata["summary"] = chronicle.summary
 
 
-def summary(html: str, settings) -> str:
+def summary(html: str, *, paragraphs: int | None, words: int | None, suffix: str) -> str:
     """Pelican's summary of ``html``, cut as ``Content.get_summary`` cuts a
-    post's content."""
-    paragraphs = settings.get("SUMMARY_MAX_PARAGRAPHS")
+    post's content (SUMMARY_MAX_PARAGRAPHS, SUMMARY_MAX_LENGTH,
+    SUMMARY_END_SUFFIX). The extension calls it when it reads a post, so
+    that Pelican's content cache keeps the result."""
     if paragraphs is not None:
         html = truncate_html_paragraphs(html, paragraphs)
-    words = settings.get("SUMMARY_MAX_LENGTH")
     if words is not None:
-        html = truncate_html_words(html, words, settings.get("SUMMARY_END_SUFFIX", "…"))
+        html = truncate_html_words(html, words, suffix)
     return html
 
 

@@ -135,9 +135,9 @@ class Chronicle:
     sources: tuple[Source, ...] = ()  # merged: metadata, datelines, quotes
     countries: tuple[Country, ...] = ()
     problems: tuple[Problem, ...] = field(default=(), compare=False)
-    # The opening of the body as HTML, without the update log and the
-    # sources list, when the post has either: its summary is made from it.
-    lead_html: str | None = field(default=None, compare=False)
+    # The post's summary without the update log and the sources list, as
+    # HTML, when a summary made from the whole body could reach either.
+    summary: str | None = field(default=None, compare=False)
 
     @property
     def updates(self) -> tuple[Note, ...]:

@@ -137,3 +137,19 @@ def test_the_extension_works_before_or_after_toc(first):
     assert '<h2 id="background">Background</h2>' in html
     assert "\x02" not in html and "\x03" not in html
     assert html.startswith('<nav aria-labelledby="chronicles-update-log-title" class="chronicles-update-log">')
+
+
+def test_a_post_with_an_update_log_gets_a_summary_without_it():
+    md = markdown.Markdown(extensions=[ChroniclesExtension(summarize=lambda html: f"[{html}]")])
+    md.convert("The council met.\n\nUPDATE (2024-06-20): The ferry ran.")
+    assert md.chronicles.summary.startswith("[<p>The council met.</p>")
+    assert "chronicles-update-log" not in md.chronicles.summary
+
+
+def test_a_long_post_with_only_a_sources_list_needs_no_summary_of_its_own():
+    md = markdown.Markdown(extensions=["meta", ChroniclesExtension(summary_words=5)])
+    md.convert("Title: T\nSources: Coastal Wire\n\nOne two three four five six seven.")
+    assert md.chronicles.sources and md.chronicles.summary is None
+    md.reset()
+    md.convert("Title: T\nSources: Coastal Wire\n\nOne two.")
+    assert md.chronicles.summary == "<p>One two.</p>"

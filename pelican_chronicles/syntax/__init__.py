@@ -37,6 +37,11 @@ from .transcripts import TranscriptProcessor
 _UNREAD = object()
 
 
+def keep(html: str) -> str:
+    """The summary of a body's opening blocks, when no one says how to cut it."""
+    return html
+
+
 class Found:
     """What the conventions found in the document being converted, as
     elements still to be rendered by inline Markdown."""
@@ -60,8 +65,11 @@ class ChroniclesExtension(Extension):
         }
         self.config["timezone"] = ["UTC", "Time zone of note dates that give none (Pelican's TIMEZONE)"]
         self.config["summary_words"] = [
-            50, "Words of the body kept for a summary without the update log and sources list "
-            "(Pelican's SUMMARY_MAX_LENGTH; None keeps the whole body)",
+            50, "Words a summary has at most (Pelican's SUMMARY_MAX_LENGTH; None: no limit)",
+        ]
+        self.config["summarize"] = [
+            keep, "A function that makes a summary of the body's opening blocks (HTML): "
+            "Pelican's own truncation, handed over by the plugin",
         ]
         super().__init__(**kwargs)
         self.found = Found()
@@ -69,6 +77,9 @@ class ChroniclesExtension(Extension):
     def setConfig(self, key, value):
         if key == "labels":  # give only the labels you change
             value = {**DEFAULT_LABELS, **value}
+        if key == "summarize":  # a function, which Markdown would read as a boolean
+            self.config[key][0] = value
+            return
         super().setConfig(key, value)
 
     def extendMarkdown(self, md):

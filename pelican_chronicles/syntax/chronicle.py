@@ -51,9 +51,11 @@ class ChronicleProcessor(ConventionProcessor):
 
         log = self.update_log() if notes and self.config("update_log") else None
         aside = self.sources_list(sources) if sources and self.config("sources_list") else None
-        # Pelican's summary opens with the update log, and reaches the
-        # sources list when the body is shorter than a summary.
-        lead = self.lead_html(root) if log is not None or (aside is not None and self.is_short(root)) else None
+        # A summary of the whole post would open with the update log, and
+        # reach the sources list when the body is shorter than a summary.
+        summary = None
+        if log is not None or (aside is not None and self.is_short(root)):
+            summary = self.config("summarize")(self.opening_html(root))
         if log is not None:
             root.insert(0, log)
         if aside is not None:
@@ -67,7 +69,7 @@ class ChronicleProcessor(ConventionProcessor):
             turns=turns,
             sources=sources,
             problems=(*meta_problems, *found.problems),
-            lead_html=lead,
+            summary=summary,
         )
         md.chronicles = chronicle
         meta = getattr(md, "Meta", None)
@@ -159,7 +161,7 @@ class ChronicleProcessor(ConventionProcessor):
                 return False
         return True
 
-    def lead_html(self, root) -> str:
+    def opening_html(self, root) -> str:
         """The opening blocks of the body as HTML, enough of them for a
         summary of ``summary_words`` words, with the raw HTML put back as
         Markdown's postprocessors do for the whole document."""
