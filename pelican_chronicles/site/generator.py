@@ -109,41 +109,35 @@ class ChroniclesGenerator(Generator):
         )
 
     def write_facets(self, write):
-        """The sources, countries and speakers indexes and one page each."""
+        """The sources, countries and speakers indexes (chronicles/facets.html),
+        a page in the archive's layout for each source and country, and a
+        statements page for each speaker."""
         index = self.index
-        self.write_page(write, "CHRONICLES_SOURCES", "chronicles/sources", "chronicles-sources",
-                        facets=index.source_list())
-        self.write_page(write, "CHRONICLES_COUNTRIES", "chronicles/countries", "chronicles-countries",
-                        facets=index.country_list())
-        self.write_page(write, "CHRONICLES_SPEAKERS", "chronicles/speakers", "chronicles-speakers",
-                        facets=index.speaker_list())
-        for template, facets in (
-            ("chronicles/source", index.sources.values()),
-            ("chronicles/country", index.countries.values()),
+        for kind, name, facets in (
+            ("source", "sources", index.source_list()),
+            ("country", "countries", index.country_list()),
+            ("speaker", "speakers", index.speaker_list()),
         ):
+            self.write_page(write, f"CHRONICLES_{name.upper()}", "chronicles/facets", f"chronicles-{name}",
+                            facets=facets, facet_kind=kind)
+        for kind, facets in (("source", index.sources.values()), ("country", index.countries.values())):
             for facet in facets:
-                write(
-                    facet.save_as,
-                    self.get_template(template),
-                    self.context,
-                    facet=facet,
-                    articles=facet.articles,
-                    dates=facet.articles,
-                    page_name=os.path.splitext(facet.save_as)[0],
-                    template_name=template,
-                    url=facet.url,
-                )
+                self.write_facet(write, facet, "chronicles/archive", facet_kind=kind,
+                                 articles=facet.articles, dates=facet.articles)
         for facet in index.speakers.values():
-            write(
-                facet.save_as,
-                self.get_template("chronicles/speaker"),
-                self.context,
-                facet=facet,
-                statements=facet.statements,
-                page_name=os.path.splitext(facet.save_as)[0],
-                template_name="chronicles/speaker",
-                url=facet.url,
-            )
+            self.write_facet(write, facet, "chronicles/speaker", statements=facet.statements)
+
+    def write_facet(self, write, facet, template, **kwargs):
+        write(
+            facet.save_as,
+            self.get_template(template),
+            self.context,
+            facet=facet,
+            page_name=os.path.splitext(facet.save_as)[0],
+            template_name=template,
+            url=facet.url,
+            **kwargs,
+        )
 
     def copy_static(self):
         """The stylesheet and the filter script, into the output."""
