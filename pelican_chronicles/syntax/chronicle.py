@@ -72,6 +72,9 @@ class ChronicleProcessor(ConventionProcessor):
             summary=summary,
         )
         md.chronicles = chronicle
+        # What was found refers to the document's elements: let them go with
+        # the document, not with the Markdown instance.
+        self.ext.found = type(found)()
         meta = getattr(md, "Meta", None)
         if isinstance(meta, dict):  # Pelican reads the post's metadata from here
             meta["chronicles"] = [chronicle]
