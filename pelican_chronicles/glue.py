@@ -7,7 +7,8 @@ metadata of a post, the generators' context).
 The Markdown extension is named in Pelican's ``MARKDOWN`` setting, so that
 Pelican's Markdown reader, or any reader built on it, makes one per post.
 What the extension finds reaches Pelican with the post's metadata
-(``md.Meta``), so no reader is replaced and any plugin order works.
+(``md.Meta``, which Pelican's Markdown reader always fills through the meta
+extension), so no reader is replaced and any plugin order works.
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ import zoneinfo
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 from pelican.utils import truncate_html_paragraphs, truncate_html_words
+
+try:  # Pelican 4.12 leaves a table of contents out of summaries
+    from pelican.utils import strip_toc_elements_from_html
+except ImportError:  # pragma: no cover - older Pelican
+    def strip_toc_elements_from_html(html: str) -> str:
+        return html
 
 from . import metadata as post_metadata
 from . import settings as chronicles_settings
@@ -137,7 +144,7 @@ def summary(html: str, *, paragraphs: int | None, words: int | None, suffix: str
         html = truncate_html_paragraphs(html, paragraphs)
     if words is not None:
         html = truncate_html_words(html, words, suffix)
-    return html
+    return strip_toc_elements_from_html(html)
 
 
 def aware(value: datetime.datetime, zone: str) -> datetime.datetime:

@@ -13,7 +13,7 @@ from markdown.extensions import Extension
 
 from conftest import convert
 
-from pelican_chronicles.settings import DEFAULT_LABELS, EXTENSION_OPTIONS, SETTINGS
+from pelican_chronicles.settings import DEFAULT_LABELS, EXTENSION_OPTIONS
 from pelican_chronicles.syntax import ChroniclesExtension
 
 POST = """\
@@ -58,10 +58,23 @@ def test_a_site_can_deregister_one_convention():
     assert md.chronicles.quotes == () and len(md.chronicles.notes) == 1
 
 
-def test_the_options_default_to_the_settings_defaults():
-    ext = ChroniclesExtension()
-    for option, setting in EXTENSION_OPTIONS.items():
-        assert ext.getConfig(option) == SETTINGS[setting].default, option
+def test_the_site_settings_become_the_extensions_options():
+    from pelican_chronicles.glue import extension_config
+    from pelican_chronicles.settings import check
+
+    settings = {**check({"CHRONICLES_UPDATE_WORDS": ["Nachtrag"], "CHRONICLES_UPDATE_LOG": False}),
+                "TIMEZONE": "Europe/Berlin", "SUMMARY_MAX_LENGTH": 20}
+    config = extension_config(settings)
+    assert {option: config[option] for option in EXTENSION_OPTIONS} == {
+        option: settings[name] for option, name in EXTENSION_OPTIONS.items()
+    }
+    assert config["update_words"] == ("Nachtrag",) and config["update_log"] is False
+    assert config["timezone"] == "Europe/Berlin" and config["summary_words"] == 20
+    md = markdown.Markdown(extensions=["pelican_chronicles.syntax"],
+                           extension_configs={"pelican_chronicles.syntax": config})
+    html = md.convert("NACHTRAG: Die Fähre fuhr.")
+    assert 'class="chronicles-note chronicles-update"' in html
+    assert "chronicles-update-log" not in html
 
 
 def test_labels_given_in_part_keep_the_other_defaults():
@@ -153,3 +166,20 @@ def test_a_long_post_with_only_a_sources_list_needs_no_summary_of_its_own():
     md.reset()
     md.convert("Title: T\nSources: Coastal Wire\n\nOne two.")
     assert md.chronicles.summary == "<p>One two.</p>"
+
+
+def test_words_are_counted_as_pelican_counts_them_for_a_summary():
+    """Dashes are no words: a body of 40 words and 40 dashes is shorter than
+    a 50-word summary, so its summary must be made without the sources list."""
+    body = " ".join(f"word{i} —" for i in range(40))
+    md = markdown.Markdown(extensions=["meta", ChroniclesExtension(summary_words=50)])
+    md.convert(f"Title: T\nSources: Agency\n\n{body}")
+    assert md.chronicles.summary is not None
+    assert "chronicles-sources" not in md.chronicles.summary
+
+
+def test_a_summary_is_cut_as_pelican_cuts_one():
+    from pelican_chronicles.glue import summary
+
+    html = '<div class="toc"><ul><li><a href="#a">A</a></li></ul></div>\n<p>One two three four.</p>'
+    assert summary(html, paragraphs=None, words=3, suffix="…") == "\n<p>One two three…</p>"

@@ -77,9 +77,6 @@ class ChroniclesExtension(Extension):
     def setConfig(self, key, value):
         if key == "labels":  # give only the labels you change
             value = {**DEFAULT_LABELS, **value}
-        if key == "summarize":  # a function, which Markdown would read as a boolean
-            self.config[key][0] = value
-            return
         super().setConfig(key, value)
 
     def extendMarkdown(self, md):

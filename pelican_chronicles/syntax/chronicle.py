@@ -27,7 +27,7 @@ import copy
 from ..metadata import parse_sources
 from ..model import Chronicle, Dateline, Note, Quote, Source, Turn, merge_sources, problem, source
 from ..urls import safe_url
-from .common import ConventionProcessor, element, plain_text, sub, summarize
+from .common import ConventionProcessor, count_words, element, first_words, plain_text, sub
 
 UNSAFE_CITATION = "link dropped from the attribution of {anchor}: only http, https, mailto and relative URLs are allowed"
 
@@ -36,7 +36,7 @@ class ChronicleProcessor(ConventionProcessor):
     def apply(self, root):
         found, md = self.found, self.md
         notes = tuple(
-            Note(**fields, summary=summarize(plain_text(section, md, skip=section[0])))
+            Note(**fields, summary=first_words(plain_text(section, md, skip=section[0])))
             for fields, section in found.notes
         )
         turns = tuple(Turn(**fields, text=plain_text(p, md, skip=label)) for fields, p, label in found.turns)
@@ -159,7 +159,7 @@ class ChronicleProcessor(ConventionProcessor):
             return True
         words = 0
         for text in root.itertext():
-            words += len(text.split())
+            words += count_words(text)
             if words >= limit:
                 return False
         return True
@@ -172,7 +172,7 @@ class ChronicleProcessor(ConventionProcessor):
         parts, words = [], 0
         for block in root:
             parts.append(self.md.serializer(block))
-            words += len("".join(block.itertext()).split())
+            words += count_words("".join(block.itertext()))
             if limit is not None and words >= limit:
                 break
         html = "".join(parts)

@@ -102,7 +102,16 @@ def _placeholder_text(found: re.Match, md) -> str:
     return chr(int(key)) if key.isdigit() else ""
 
 
-def summarize(text: str, words: int = 30) -> str:
+# A word as Pelican counts them when it cuts a summary (a CJK character
+# counts alone there, so this count is never above Pelican's).
+_WORD = re.compile(r"\w[\w'-]*")
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def first_words(text: str, words: int = 30) -> str:
     parts = text.split()
     if len(parts) <= words:
         return " ".join(parts)

@@ -33,7 +33,6 @@ MAX_WORDS = 5  # upper-case words in PLACE
 MAX_REGION_WORDS = 3  # words of the region after them: "SPRINGFIELD, Ill."
 MAX_HEAD = 120  # characters before the opening parenthesis: place and date
 MAX_SOURCE = 60  # characters of the source's name
-MAX_DATE = 40  # characters of the date after the place
 
 # The shape, anchored and bounded: up to MAX_HEAD characters without a
 # parenthesis or line break that start with a letter, "(", a source that
@@ -49,9 +48,6 @@ _DATELINE = re.compile(
 # place names: "WASHINGTON, D.C.", "PORT-AU-PRINCE", "N'DJAMENA",
 # "BEIJING/WASHINGTON". Whether it is upper-case is str.isupper's to say.
 _PLACE_WORD = re.compile(r"(?:[^\W\d_]|[.,'’/\u0300-\u036f-])+")
-# The date in the dateline is compared to this when it has no year; only
-# whether it reads as a date matters here.
-_SOME_DAY = dates.parse_date("2000-01-01")
 
 
 def is_place_word(word: str) -> bool:
@@ -72,13 +68,7 @@ def spells_out(place: str, source: str) -> bool:
 
 
 def is_date(text: str) -> bool:
-    if not text or len(text) > MAX_DATE:
-        return False
-    try:
-        dates.parse_date(text, after=_SOME_DAY)
-    except ValueError:
-        return False
-    return True
+    return bool(text) and len(text) <= dates.MAX_DATE and dates.probe(text) is not None
 
 
 class Match(NamedTuple):
