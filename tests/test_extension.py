@@ -179,7 +179,11 @@ def test_words_are_counted_as_pelican_counts_them_for_a_summary():
 
 
 def test_a_summary_is_cut_as_pelican_cuts_one():
+    from pelican.utils import truncate_html_words
+
     from pelican_chronicles.glue import summary
 
-    html = '<div class="toc"><ul><li><a href="#a">A</a></li></ul></div>\n<p>One two three four.</p>'
-    assert summary(html, paragraphs=None, words=3, suffix="…") == "\n<p>One two three…</p>"
+    html = '<div class="contents topic"><p>Contents</p></div>\n<p>One two three four.</p><p>Five.</p>'
+    cut = summary(html, paragraphs=None, words=4, suffix="…")
+    assert "contents" not in cut  # Pelican leaves a table of contents out of summaries
+    assert cut.strip() == truncate_html_words(html, 4, "…").split("</div>", 1)[1].strip()
