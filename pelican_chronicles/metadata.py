@@ -16,6 +16,7 @@ here is a hand-written table of countries.
 from __future__ import annotations
 
 import functools
+import html
 import re
 
 import pycountry
@@ -25,10 +26,13 @@ from .urls import safe_url
 
 # Raw HTML in a source name: a tag, an end tag, a comment or a declaration.
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
-# Tokens of a Sources: value, so that a ";" inside "<URL>" or "](URL)" does
-# not split an entry. Each alternative stops at the next "<" or "]", so the
-# scan stays linear.
-_SOURCE_TOKEN = re.compile(r"<[^<>\s]*>|\]\([^\s()\[\]<>]*\)|[^;<\]]+|[<\]]|;")
+# Tokens of a Sources: value, so that a ";" splits entries only at the top
+# level: never inside "<URL>", a Markdown link's text or URL, or a character
+# reference ("AT&amp;T"). Each alternative stops at the next character that
+# could start another, so the scan stays linear.
+_SOURCE_TOKEN = re.compile(
+    r"<[^<>\s]*>|\[[^\[\]]*\](?:\([^\s()\[\]<>]*\))?|&#?[A-Za-z0-9]{1,32};|[^;<\[&]+|[<\[&]|;"
+)
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((.*)\)\Z", re.DOTALL)
 # "<b>", "</b>", "<br/>": a tag, not a URL in angle brackets.
 _TAG_SHAPE = re.compile(r"/?[A-Za-z][A-Za-z0-9-]*/?\Z")
@@ -88,7 +92,7 @@ def _source(entry: str) -> tuple[Source | None, list[Problem]]:
         url = None
     if not name:
         name = url or ""
-    name = " ".join(name.split())
+    name = " ".join(html.unescape(name).split())  # "AT&amp;T" is AT&T
     if not name:
         return None, problems
     if _MARKUP.search(name):

@@ -271,5 +271,23 @@ def test_hostile_metadata_is_read_in_linear_time():
     assert_linear(parse_sources, lambda n: repeat("](", n))
     assert_linear(parse_sources, lambda n: "[" + repeat("a", n))
     assert_linear(parse_sources, lambda n: repeat(" ", n) + "<x")
+    assert_linear(parse_sources, lambda n: repeat("[", n))
+    assert_linear(parse_sources, lambda n: repeat("&#1", n))
     assert_linear(resolve_countries, lambda n: repeat(",", n))
     assert_linear(resolve_countries, lambda n: repeat("ab,", n))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("[Smith; Jones LLP](https://sj.example/); Wire",
+         [("Smith; Jones LLP", "https://sj.example/"), ("Wire", None)]),
+        ("AT&amp;T; Wire", [("AT&T", None), ("Wire", None)]),
+        ("Wire <https://wire.example/a;b>; Daily", [("Wire", "https://wire.example/a;b"), ("Daily", None)]),
+        ("[Half [open; Wire", [("[Half [open", None), ("Wire", None)]),
+    ],
+)
+def test_sources_split_only_at_a_top_level_semicolon(value, expected):
+    sources, problems = parse_sources(value)
+    assert [(s.name, s.url) for s in sources] == expected
+    assert problems == ()
