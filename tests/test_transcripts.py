@@ -61,12 +61,21 @@ def test_role_words_match_any_case_one_letter_labels_only_their_own():
     assert unchanged("q: lower-case letters are no labels.\n\na: neither is this one.")
 
 
+NEXT = "\n\nQ: And then?"  # a transcript has two turns at least
+
+
+def first_turn(source: str) -> str:
+    """The first turn of ``source`` followed by a question, as HTML."""
+    soup = BeautifulSoup(render(source + NEXT), "html.parser")
+    return normalize(str(soup.select_one("div.chronicles-transcript > p")))
+
+
 @pytest.mark.parametrize("balloon", ["💬", "🗨", "🗨\ufe0f", "🗯", "🗯\ufe0f", "💭"])
 def test_every_speech_balloon_names_a_speaker(balloon):
-    assert normalize(render(f"{balloon} Dana Ortiz: The port is open.")) == normalize(
-        '<div class="chronicles-transcript"><p class="chronicles-turn" id="turn-1">'
+    assert first_turn(f"{balloon} Dana Ortiz: The port is open.") == normalize(
+        '<p class="chronicles-turn" id="turn-1">'
         f'<span class="chronicles-speaker"><span aria-hidden="true">{balloon}</span> Dana Ortiz:</span>'
-        " The port is open.</p></div>"
+        " The port is open.</p>"
     )
 
 
@@ -84,15 +93,14 @@ def test_bold_name_counts_after_another_label_with_the_colon_inside_or_outside()
 
 
 def test_bold_role_word_is_a_label():
-    assert normalize(render("**Q:** Is the port open?")) == normalize(
-        '<div class="chronicles-transcript">'
+    assert first_turn("**Q:** Is the port open?") == normalize(
         '<p class="chronicles-turn chronicles-turn-question" id="turn-1"><span class="chronicles-speaker">'
-        "<strong>Q:</strong></span> Is the port open?</p></div>"
+        "<strong>Q:</strong></span> Is the port open?</p>"
     )
 
 
 def test_emphasis_around_a_balloon_name():
-    html, chronicle = convert("💬 **Dana Ortiz:** The port is open.")
+    html, chronicle = convert("💬 **Dana Ortiz:** The port is open." + NEXT)
     soup = BeautifulSoup(html, "html.parser")
     assert str(soup.select_one(".chronicles-speaker strong")) == "<strong>Dana Ortiz:</strong>"
     assert chronicle.turns[0].speaker == "Dana Ortiz"
@@ -118,26 +126,26 @@ def test_a_paragraph_without_a_label_ends_the_transcript_and_numbering_goes_on()
     assert [p.get_text() for p in soup.find_all("p", recursive=False)] == ["The author comments."]
 
 
-def test_a_single_turn_is_a_transcript():
-    assert normalize(render("A: The port is open.")) == normalize(
-        '<div class="chronicles-transcript"><p class="chronicles-turn chronicles-turn-answer" id="turn-1">'
-        '<span class="chronicles-speaker">A:</span> The port is open.</p></div>'
-    )
+def test_a_single_labelled_paragraph_is_no_transcript():
+    assert unchanged("Question: what would you like us to write about more?")
+    assert unchanged("A: The port is open.\n\nThe author comments.\n\n💬 Dana Ortiz: It is.")
+    _html, chronicle = convert("Question: what would you like us to write about more?")
+    assert chronicle.turns == ()
 
 
 def test_inline_markdown_after_the_label_still_renders():
-    assert normalize(render("Q: Is the [text](https://ports.example/text) *final*?")) == normalize(
-        '<div class="chronicles-transcript"><p class="chronicles-turn chronicles-turn-question" id="turn-1">'
+    assert first_turn("Q: Is the [text](https://ports.example/text) *final*?") == normalize(
+        '<p class="chronicles-turn chronicles-turn-question" id="turn-1">'
         '<span class="chronicles-speaker">Q:</span> Is the <a href="https://ports.example/text">text</a>'
-        " <em>final</em>?</p></div>"
+        " <em>final</em>?</p>"
     )
 
 
 def test_speaker_names_are_escaped():
-    assert normalize(render("💬 R&D Lead: The port is open at 5 < 6.")) == normalize(
-        '<div class="chronicles-transcript"><p class="chronicles-turn" id="turn-1">'
+    assert first_turn("💬 R&D Lead: The port is open at 5 < 6.") == normalize(
+        '<p class="chronicles-turn" id="turn-1">'
         '<span class="chronicles-speaker"><span aria-hidden="true">💬</span> R&amp;D Lead:</span>'
-        " The port is open at 5 &lt; 6.</p></div>"
+        " The port is open at 5 &lt; 6.</p>"
     )
 
 
@@ -239,7 +247,7 @@ def test_build_renders_the_transcript(build):
 
 def test_a_turns_text_is_what_a_reader_sees():
     _html, chronicle = convert(
-        "💬 Dana Ortiz: From 5 &lt; 6 &amp; up, said `<i>`, \\*not\\* <em>this</em> & that."
+        "💬 Dana Ortiz: From 5 &lt; 6 &amp; up, said `<i>`, \\*not\\* <em>this</em> & that." + NEXT
     )
     assert chronicle.turns[0].text == "From 5 < 6 & up, said <i>, *not* this & that."
 
@@ -271,6 +279,7 @@ def test_the_answer_after_a_label_keeps_its_inline_markdown_and_the_label_stays_
 def test_the_balloon_is_written_as_character_references(source):
     # A post's HTML is held for the whole build; one emoji would make
     # CPython store all of it at four bytes a character.
+    source += NEXT
     html = render(source)
     assert not any(ord(c) > 0xFFFF for c in html)
     balloon = source.split(" ", 1)[0]

@@ -1,7 +1,7 @@
 """Interview transcripts (SPEC 5).
 
-Consecutive top-level paragraphs that each begin with a speaker label form
-a transcript:
+Two or more consecutive top-level paragraphs that each begin with a speaker
+label form a transcript:
 
     Question: Would you ...
 
@@ -133,9 +133,10 @@ class TranscriptProcessor(ConventionProcessor):
                 found = self.label(el) if el is not None else None
                 if found is not None and (run or found.kind != BOLD):
                     run.append((el, found))
-                elif run:
+                    continue
+                if len(run) >= 2:  # one labelled paragraph is no interview
                     runs.append(run)
-                    run = []
+                run = []
             if runs:
                 number = self.build(container, runs, number)
 
