@@ -48,6 +48,29 @@ def read_with_dateutil(text: str, *, default: datetime.datetime, dayfirst: bool)
             raise ValueError(str(err)) from None
 
 
+_DATE_INFO = dateutil.parser.parserinfo()
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def could_be_date(text: str) -> bool:
+    """A cheap first look before dateutil: a digit, and every word one that
+    dates are made of (month and weekday names, "of", "am", "UTC"...)."""
+    if not has_digit(text):
+        return False
+    info = _DATE_INFO
+    for word in _LETTERS.findall(text):
+        if not (
+            info.month(word) is not None
+            or info.weekday(word) is not None
+            or info.jump(word)
+            or info.ampm(word) is not None
+            or info.hms(word) is not None
+            or (word.isupper() and len(word) <= 5)  # a time zone: UTC, CEST
+        ):
+            return False
+    return True
+
+
 # dateutil fills what a text leaves out from a default: read with this one,
 # and again with January 1 (as parse_date does), a date tells which of year,
 # month and day were typed. No author types the year 4.

@@ -16,12 +16,13 @@ from .model import CORRECTION, UPDATE
 @lru_cache(maxsize=8)
 def flag_pattern(update_words: tuple[str, ...], correction_words: tuple[str, ...]) -> re.Pattern:
     """``(WORD)``, ``[WORD]``, ``WORD:``, ``WORD 2-`` (wire numbering) and
-    ``WORD -`` at the start of a title, any case."""
+    ``WORD -`` at the start of a title, any case. A hyphen right after the
+    word joins a compound: ``Edit-a-thon`` is no flag."""
     words = sorted({*update_words, *correction_words}, key=len, reverse=True)
     word = "|".join(re.escape(w) for w in words)
     return re.compile(
         rf"\s*(?:[(\[](?P<bracketed>{word})(?:\s+\d{{1,3}})?[)\]]"
-        rf"|(?P<plain>{word})(?:\s+\d{{1,3}})?\s*(?::|[-–—](?=\s|\w)))\s*",
+        rf"|(?P<plain>{word})(?:(?:\s+\d{{1,3}})?\s*:|(?:\s+\d{{1,3}})?\s+[-–—](?=\s|\w)|\s+\d{{1,3}}[-–—](?=\s|\w)))\s*",
         re.IGNORECASE,
     )
 

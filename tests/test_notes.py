@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import markdown
 import pytest
 
 from conftest import convert, normalize, render
@@ -275,3 +276,23 @@ def test_a_time_zone_name_dateutil_does_not_know_leaves_the_sites_zone_and_no_py
     _html, chronicle = convert("UPDATE (June 20, 2024 10:00 CEST): The vote moved.", timezone="Europe/Paris", **NO_LOG)
     assert chronicle.notes[0].date.isoformat() == "2024-06-20T10:00:00+02:00"
     assert [w for w in recwarn if "tzname" in str(w.message)] == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Edit the 2 config files: one for the site, one for the feed.",
+        "Update the 3 maps: the council asked for it.",
+        "UPDATE on the talks: nothing new.",
+    ],
+)
+def test_a_sentence_that_starts_with_a_marker_word_is_no_note(source):
+    html, chronicle = convert(source)
+    assert chronicle.notes == () and chronicle.problems == ()
+    assert html == markdown.markdown(source)
+
+
+def test_a_date_that_cannot_be_read_still_makes_a_note_and_a_warning():
+    html, chronicle = convert("UPDATE (June 31, 2024): The vote was moved.")
+    assert len(chronicle.notes) == 1 and chronicle.notes[0].date is None
+    assert [p.text for p in chronicle.problems] == ["June 31, 2024"]

@@ -33,6 +33,8 @@ def test_flags_are_removed_from_the_title(title, clean, flags):
         "Updates on the rail talks",
         "Update the map before the vote",
         "Editorial: a long week",
+        "Edit-a-thon draws 200 volunteers",
+        "Update-ready phones go on sale",
         "The correction that never came",
         "(UPDATE)",
     ],

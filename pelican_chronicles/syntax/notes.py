@@ -115,9 +115,10 @@ class NoteProcessor(ConventionProcessor):
 
     @staticmethod
     def qualifier_is_plausible(qualifier: str) -> bool:
-        """A number, a date or something in brackets; "UPDATE on the talks:"
-        is a sentence, not a marker."""
-        return qualifier[0] in "([" or dates.has_digit(qualifier)
+        """Something in brackets, a number, or what could be a date: "UPDATE
+        on the talks:" and "Edit the 2 config files:" are sentences, not
+        markers."""
+        return qualifier[0] in "([" or bool(_NUMBERED.match(qualifier)) or dates.could_be_date(qualifier)
 
     # --- building the section ----------------------------------------------
 

@@ -32,7 +32,6 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-import dateutil.parser
 from markdown.util import AtomicString
 
 from .. import dates
@@ -126,27 +125,6 @@ def parse_attribution(paragraph, text: str, single_line: bool) -> Attribution | 
     return Attribution(paragraph, text[: dash.end()], body, parts)
 
 
-_DATE_INFO = dateutil.parser.parserinfo()
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def could_be_date(text: str) -> bool:
-    """A cheap first look before dateutil: a digit, and every word one that
-    dates are made of (month and weekday names, "of", "am", "UTC"...)."""
-    if not dates.has_digit(text):
-        return False
-    info = _DATE_INFO
-    for word in _LETTERS.findall(text):
-        if not (
-            info.month(word) is not None
-            or info.weekday(word) is not None
-            or info.jump(word)
-            or info.ampm(word) is not None
-            or info.hms(word) is not None
-            or (word.isupper() and len(word) <= 5)  # a time zone: UTC, CEST
-        ):
-            return False
-    return True
 
 
 @dataclass
@@ -283,7 +261,7 @@ class QuoteProcessor(ConventionProcessor):
 
     def read_date(self, part: Part) -> bool:
         text = part.text
-        if len(text) > dates.MAX_DATE or not could_be_date(text):
+        if len(text) > dates.MAX_DATE or not dates.could_be_date(text):
             return False
         dayfirst = self.config("dayfirst")
         probe = dates.probe(text, dayfirst)
