@@ -78,7 +78,7 @@ def test_the_site_settings_become_the_extensions_options():
 
 
 def test_labels_given_in_part_keep_the_other_defaults():
-    html, _chronicle = convert("UPDATE: The ferry ran.", labels={"update": "Mise à jour"})
+    html, _chronicle = convert("> [!UPDATE]\n> The ferry ran.", labels={"update": "Mise à jour"})
     assert "Mise à jour" in html
     assert DEFAULT_LABELS["update_log"] in html
 

@@ -6,6 +6,7 @@ import datetime
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import convert, normalize, render
 
@@ -97,7 +98,7 @@ def section(kind, n, label, body):
         ),
         pytest.param(
             "**EDIT:** A typo is fixed.",
-            section("update", 1, "Update", "<p>A typo is fixed.</p>"),
+            section("update", 1, "Edit", "<p>A typo is fixed.</p>"),
             id="edit",
         ),
         pytest.param(
@@ -243,12 +244,12 @@ def test_inline_markdown_after_the_marker_still_renders():
 
 
 def test_configured_labels_are_escaped():
-    html = render("UPDATE: x", labels={"update": "<b>New</b> & more", "update_log": "Log"})
+    html = render("> [!UPDATE]\n> x", labels={"update": "<b>New</b> & more", "update_log": "Log"})
     assert "&lt;b&gt;New&lt;/b&gt; &amp; more" in html
     assert "<b>" not in html
 
 
-def test_the_update_log_escapes_labels_and_keeps_the_date_as_typed():
+def test_the_update_log_escapes_its_title_and_keeps_the_date_as_typed():
     html = render(
         "UPDATE (June 20 <i>): x\n\nCORRECTION (2024-06-21): y",
         labels={"update": "New & <noted>", "correction": "Fix", "update_log": "<Log> & more"},
@@ -257,8 +258,8 @@ def test_the_update_log_escapes_labels_and_keeps_the_date_as_typed():
     assert normalize(log) == (
         '<nav aria-labelledby="chronicles-update-log-title" class="chronicles-update-log">'
         '<p class="chronicles-update-log-title" id="chronicles-update-log-title">&lt;Log&gt; &amp; more</p>'
-        '<ol><li><a href="#update-1">New &amp; &lt;noted&gt; (June 20 &lt;i&gt;)</a></li>'
-        '<li><a href="#correction-1">Fix (<time datetime="2024-06-21">2024-06-21</time>)</a></li></ol></nav>'
+        '<ol><li><a href="#update-1">Update (June 20 &lt;i&gt;)</a></li>'
+        '<li><a href="#correction-1">Correction (<time datetime="2024-06-21">2024-06-21</time>)</a></li></ol></nav>'
     )
 
 
@@ -296,3 +297,20 @@ def test_a_date_that_cannot_be_read_still_makes_a_note_and_a_warning():
     html, chronicle = convert("UPDATE (June 31, 2024): The vote was moved.")
     assert len(chronicle.notes) == 1 and chronicle.notes[0].date is None
     assert [p.text for p in chronicle.problems] == ["June 31, 2024"]
+
+
+@pytest.mark.parametrize(
+    ("source", "label"),
+    [
+        ("ADDENDUM Jul 3: The list is out.", "Addendum"),
+        ("update: The list is out.", "Update"),
+        ("**Updated:** The list is out.", "Updated"),
+        ("CORRECTED: The list is out.", "Corrected"),
+        ("> [!UPDATE]\n> The list is out.", "Update"),
+    ],
+)
+def test_the_label_keeps_the_authors_word_spelt_as_configured(source, label):
+    html, chronicle = convert(f"Date: 2024-06-19\n\n{source}", meta=True)
+    assert chronicle.notes[0].label == label
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one(".chronicles-note-label").get_text().startswith(label)

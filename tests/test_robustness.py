@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 from timing import MB, SCALE, assert_linear, best_times, check_growth, hang_guard, no_garbage_collection, repeat
 
 from pelican_chronicles import metadata as post_metadata
+from pelican_chronicles.settings import SETTINGS
 from pelican_chronicles.syntax import ChroniclesExtension
 from pelican_chronicles.titles import split_flags
 
@@ -462,6 +463,12 @@ def plain_tokens(source: str) -> list[str]:
     return TOKEN.findall(BeautifulSoup(html, "html.parser").get_text())
 
 
+MARKER_WORDS = {
+    "update": SETTINGS["CHRONICLES_UPDATE_WORDS"].default,
+    "correction": SETTINGS["CHRONICLES_CORRECTION_WORDS"].default,
+}
+
+
 def author_tokens(html: str, labels: dict) -> list[str]:
     """The words of the plugin's output that come from the author: the update
     log and a sources list are left out, and so is the label word at the
@@ -472,8 +479,11 @@ def author_tokens(html: str, labels: dict) -> list[str]:
     for label in soup.select(".chronicles-note-label"):
         first = label.find(string=True)
         kind = "correction" if "chronicles-correction" in label.parent.get("class", []) else "update"
-        assert first is not None and first.startswith(labels[kind]), f"label {label} does not start with {labels[kind]!r}"
-        first.replace_with(first[len(labels[kind]) :])
+        # the author's marker word as configured, or the label of a callout
+        words = sorted([labels[kind], *MARKER_WORDS[kind]], key=len, reverse=True)
+        word = next((w for w in words if first is not None and first.startswith(w)), None)
+        assert word is not None, f"label {label} does not start with any of {words!r}"
+        first.replace_with(first[len(word) :])
     return TOKEN.findall(soup.get_text())
 
 

@@ -31,9 +31,13 @@ _HEADING = re.compile(r"h([1-6])$")
 @dataclass
 class Marker:
     kind: str
+    word: str | None  # the marker word as configured; None for a callout, which has none of its own
     qualifier: str  # what stands between the word and the colon, as typed
     rest: str  # the author's text after the marker
-    callout: bool = False
+
+    @property
+    def callout(self) -> bool:
+        return self.word is None
 
 
 def marker_pattern(alternation: str) -> re.Pattern:
@@ -57,6 +61,7 @@ def callout_pattern(alternation: str) -> re.Pattern:
 
 class MarkerWords(NamedTuple):
     kinds: Mapping[str, str]  # the kind of note each word starts, by its casefolded spelling
+    spellings: Mapping[str, str]  # each word as configured, by its casefolded spelling
     first_chars: frozenset  # what a marker can start with: a word's first character, or emphasis
     marker_re: re.Pattern
     callout_re: re.Pattern
@@ -69,10 +74,14 @@ def marker_words(update_words: tuple, correction_words: tuple) -> MarkerWords:
     with none of ``first_chars`` are passed over without trying the pattern."""
     kinds = {w.casefold(): UPDATE for w in update_words}
     kinds.update({w.casefold(): CORRECTION for w in correction_words})
+    spellings = {w.casefold(): w for w in (*correction_words, *update_words)}
     first_chars = frozenset({w[0].casefold() for w in kinds} | set("*_"))
     words = sorted({*update_words, *correction_words}, key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
-    return MarkerWords(MappingProxyType(kinds), first_chars, marker_pattern(alternation), callout_pattern(alternation))
+    return MarkerWords(
+        MappingProxyType(kinds), MappingProxyType(spellings), first_chars,
+        marker_pattern(alternation), callout_pattern(alternation),
+    )
 
 
 def heading_level(el) -> int | None:
@@ -85,7 +94,9 @@ class NoteProcessor(ConventionProcessor):
         super().__init__(md, ext)
         update_words = tuple(self.config("update_words"))
         correction_words = tuple(self.config("correction_words"))
-        self.kinds, self.first_chars, self.marker_re, self.callout_re = marker_words(update_words, correction_words)
+        self.kinds, self.spellings, self.first_chars, self.marker_re, self.callout_re = marker_words(
+            update_words, correction_words
+        )
 
     # --- recognising a marker ----------------------------------------------
 
@@ -103,14 +114,14 @@ class NoteProcessor(ConventionProcessor):
             if found.group("open") and not (found.group("shut") or found.group("close")) and rest:
                 # "**UPDATE: the whole paragraph in bold.**" keeps its bold.
                 rest = found.group("open") + rest
-            kind = self.kinds[found.group("word").casefold()]
-            return Marker(kind, qualifier, rest)
+            word = found.group("word").casefold()
+            return Marker(self.kinds[word], self.spellings[word], qualifier, rest)
         if el.tag == "blockquote" and len(el) and el[0].tag == "p" and el[0].text:
             found = self.callout_re.match(el[0].text)
             if not found:
                 return None
             kind = self.kinds[found.group("word").casefold()]
-            return Marker(kind, found.group("qualifier").strip(), el[0].text[found.end() :], callout=True)
+            return Marker(kind, None, found.group("qualifier").strip(), el[0].text[found.end() :])
         return None
 
     @staticmethod
@@ -160,8 +171,9 @@ class NoteProcessor(ConventionProcessor):
 
     def section(self, found: Marker, number: int, post_date):
         anchor = f"{found.kind}-{number}"
-        labels = self.config("labels")
-        label_text = labels.get(found.kind, found.kind.title())
+        # The author's word, spelt as configured ("ADDENDUM" is "Addendum");
+        # a callout ("[!UPDATE]") has no word of its own and takes the label.
+        label_text = found.word or self.config("labels")[found.kind]
         section = element(
             "section",
             class_=f"chronicles-note chronicles-{found.kind}",
