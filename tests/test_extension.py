@@ -187,3 +187,10 @@ def test_a_summary_is_cut_as_pelican_cuts_one():
     cut = summary(html, paragraphs=None, words=4, suffix="…")
     assert "contents" not in cut  # Pelican leaves a table of contents out of summaries
     assert cut.strip() == truncate_html_words(html, 4, "…").split("</div>", 1)[1].strip()
+
+
+def test_an_unsafe_attribution_link_is_taken_out_its_words_kept_in_place():
+    html, chronicle = convert("> Words.\n>\n> — Dana Ortiz, [*The* Daily](javascript:x), 2024-06-19")
+    assert '<cite><em>The</em> Daily</cite>, <time datetime="2024-06-19">' in html
+    assert "javascript" not in html
+    assert [p.text for p in chronicle.problems] == ["javascript:x"]

@@ -54,8 +54,10 @@ class ChronicleProcessor(ConventionProcessor):
         # A summary of the whole post would open with the update log, and
         # reach the sources list when the body is shorter than a summary.
         summary = None
-        if log is not None or (aside is not None and self.is_short(root)):
-            summary = self.config("summarize")(self.opening_html(root))
+        if log is not None or aside is not None:
+            blocks, short = self.opening(root)
+            if log is not None or short:
+                summary = self.config("summarize")(self.html(blocks))
         if log is not None:
             root.insert(0, log)
         if aside is not None:
@@ -152,30 +154,22 @@ class ChronicleProcessor(ConventionProcessor):
                 item.text = each.name
         return aside
 
-    def is_short(self, root) -> bool:
-        """Whether the body has fewer words than a summary."""
+    def opening(self, root) -> tuple[list, bool]:
+        """The body's opening blocks, enough of them for a summary of
+        ``summary_words`` words, and whether the body is shorter than that."""
         limit = self.config("summary_words")
-        if limit is None:
-            return True
-        words = 0
-        for text in root.itertext():
-            words += count_words(text)
-            if words >= limit:
-                return False
-        return True
-
-    def opening_html(self, root) -> str:
-        """The opening blocks of the body as HTML, enough of them for a
-        summary of ``summary_words`` words, with the raw HTML put back as
-        Markdown's postprocessors do for the whole document."""
-        limit = self.config("summary_words")
-        parts, words = [], 0
+        blocks, words = [], 0
         for block in root:
-            parts.append(self.md.serializer(block))
+            blocks.append(block)
             words += count_words("".join(block.itertext()))
             if limit is not None and words >= limit:
-                break
-        html = "".join(parts)
+                return blocks, False
+        return blocks, True
+
+    def html(self, blocks) -> str:
+        """``blocks`` as HTML, the raw HTML put back as Markdown's
+        postprocessors do for the whole document."""
+        html = "".join(self.md.serializer(block) for block in blocks)
         for postprocessor in self.md.postprocessors:
             html = postprocessor.run(html)
         return html.strip()
@@ -195,21 +189,20 @@ def titled_list(tag: str, class_: str, title: str, list_tag: str):
 
 
 def unwrap(parent, child):
-    """Put ``child``'s text and children in its place in ``parent``."""
+    """Put ``child``'s words and elements in its place in ``parent``."""
     at = list(parent).index(child)
-    words = (child.text or "")
-    if at == 0:
-        parent.text = (parent.text or "") + words
-    else:
-        parent[at - 1].tail = (parent[at - 1].tail or "") + words
+    before = parent[at - 1] if at else None
+    append_text(parent, before, child.text)
     parent.remove(child)
-    for offset, grandchild in enumerate(list(child)):
-        parent.insert(at + offset, grandchild)
-    last = parent[at + len(child) - 1] if len(child) else None
-    tail = child.tail or ""
-    if last is not None:
-        last.tail = (last.tail or "") + tail
-    elif at == 0:
-        parent.text += tail
+    parent[at:at] = list(child)
+    append_text(parent, parent[at + len(child) - 1] if len(child) else before, child.tail)
+
+
+def append_text(parent, after, text: str | None):
+    """Add ``text`` after the child ``after`` of ``parent`` (None: at its start)."""
+    if not text:
+        return
+    if after is None:
+        parent.text = (parent.text or "") + text
     else:
-        parent[at - 1].tail = (parent[at - 1].tail or "") + tail
+        after.tail = (after.tail or "") + text
