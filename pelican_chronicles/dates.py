@@ -16,8 +16,28 @@ import zoneinfo
 import dateutil.parser
 
 MAX_DATE = 40  # the longest text the conventions try as a date
-# 2024-06-20, 2024-06-20 08:30, 2024-06-20T08:30:15: read without dateutil.
-ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
+# 2024-06-20, 2024-06-20 08:30, 2024-06-20T08:30:15, 2024-06-20 08:30 +02:00,
+# 2024-06-20T08:30Z: read without dateutil.
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?)?")
+_SPACE_BEFORE_OFFSET = re.compile(r" (?=[+-]\d{2}:?\d{2}$|Z$)")
+
+# Zone abbreviations that name one offset wherever bloggers write them.
+# dateutil knows only UTC and GMT by itself; without these "10:00 EST" would
+# be read in the site's zone.
+ZONES = {
+    name: int(hours * 3600)
+    for name, hours in {
+        "HST": -10, "AKST": -9, "AKDT": -8, "PST": -8, "PDT": -7, "MST": -7, "MDT": -6,
+        "CDT": -5, "EST": -5, "EDT": -4, "NST": -3.5, "NDT": -2.5, "BRT": -3, "ART": -3,
+        "WET": 0, "WEST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
+        "WAT": 1, "CAT": 2, "SAST": 2, "EAT": 3, "TRT": 3, "IRST": 3.5, "GST": 4, "PKT": 5,
+        "NPT": 5.75, "ICT": 7, "WIB": 7, "HKT": 8, "SGT": 8, "AWST": 8, "PHT": 8,
+        "JST": 9, "KST": 9, "ACST": 9.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+    }.items()
+}
+# Abbreviations that name several offsets: IST is India, Israel or Ireland.
+AMBIGUOUS_ZONES = frozenset({"IST", "BST", "CST", "AST", "ADT", "SST", "ECT"})
+_ZONE_WORD = re.compile(r"(?<![^\W\d_])[A-Z]{2,5}(?![^\W\d_])")
 
 # A year of four digits, or the two-digit year of a numeric date (03/03/20).
 _HAS_YEAR = re.compile(r"\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
@@ -36,14 +56,15 @@ def has_time(text: str) -> bool:
 
 
 def read_with_dateutil(text: str, *, default: datetime.datetime, dayfirst: bool) -> datetime.datetime:
-    """dateutil's reading of ``text``; ValueError when it is no date. A time
-    zone name dateutil does not know ("10:00 CEST") is left out, as dateutil
-    does, so the site's zone applies; dateutil's warning about it, which
-    would reach the site owner's terminal on every build, is not raised."""
+    """dateutil's reading of ``text``; ValueError when it is no date. A zone
+    abbreviation in ZONES gives its offset; one dateutil does not know
+    ("10:00 IST") is left out, as dateutil does, so the site's zone applies
+    (``zone_warning`` says so); dateutil's own warning about it, which would
+    reach the site owner's terminal on every build, is not raised."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", dateutil.parser.UnknownTimezoneWarning)
         try:
-            return dateutil.parser.parse(text, default=default, dayfirst=dayfirst)
+            return dateutil.parser.parse(text, default=default, dayfirst=dayfirst, tzinfos=ZONES)
         except (ValueError, OverflowError, TypeError) as err:
             raise ValueError(str(err)) from None
 
@@ -91,6 +112,33 @@ def probe(text: str, dayfirst: bool = False) -> datetime.datetime | None:
         return None
 
 
+def zone_warning(text: str) -> str | None:
+    """Why the zone abbreviation in ``text``, if any, was not used: it is
+    ambiguous or unknown, and the site's time zone applied instead."""
+    info = _DATE_INFO
+    for word in _ZONE_WORD.findall(text):
+        if word in ZONES or info.utczone(word) or info.ampm(word) is not None:
+            continue
+        if info.month(word) is not None or info.weekday(word) is not None or info.jump(word):
+            continue
+        if word in AMBIGUOUS_ZONES:
+            return f"the time zone {word} names several offsets; the site's time zone was used"
+        return f"unknown time zone {word}; the site's time zone was used"
+    return None
+
+
+def _names_a_day(text: str) -> bool:
+    """A month name or a numeric day and month: "Jul 3", "03/07". Without
+    either, a text with no year is a time or a weekday: "14:30", "Tuesday
+    10am"."""
+    if _DAY_AND_MONTH.search(text):
+        return True
+    return any(_DATE_INFO.month(word) is not None for word in _LETTERS.findall(text))
+
+
+_DAY_AND_MONTH = re.compile(r"\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
 # A few results are enough: the same dates recur within a post (a quote's
 # and a note's), every post has its own.
 @functools.lru_cache(maxsize=256)
@@ -104,32 +152,46 @@ def parse_date(
     """An aware datetime for ``text``; raises ValueError when it is no date.
 
     A date without a year takes the year of ``after`` (the post's date), or
-    the next year when that would fall before it. Without ``after`` such a
-    date is an error: its year cannot be known. (A pure function, so its
-    latest results are kept.)
+    the next year when that would fall before it. A time alone takes the
+    day of ``after``, or the next day when it is earlier than ``after``; a
+    weekday is the first such day from ``after`` on. Without ``after`` these
+    are errors: their day cannot be known. (A pure function, so its latest
+    results are kept.)
     """
     text = text.strip()
     if len(text) > 64:
         raise ValueError("too long for a date")
+    zone = zoneinfo.ZoneInfo(timezone)
     if ISO.fullmatch(text):
-        value = datetime.datetime.fromisoformat(text)
-        return value.replace(tzinfo=zoneinfo.ZoneInfo(timezone))
+        value = datetime.datetime.fromisoformat(_SPACE_BEFORE_OFFSET.sub("", text))
+        return value if value.tzinfo else value.replace(tzinfo=zone)
     has_year = bool(_HAS_YEAR.search(text))
     if not has_year and after is None:
         raise ValueError("a date without a year in a post without a date")
-    base = after if after is not None else datetime.datetime(2000, 1, 1)
-    value = read_with_dateutil(text, default=datetime.datetime(base.year, 1, 1), dayfirst=dayfirst)
+    if has_year:
+        default = datetime.datetime(2000, 1, 1)
+    else:
+        after = after if after.tzinfo else after.replace(tzinfo=zone)
+        default = datetime.datetime(after.year, after.month, after.day)
+    value = read_with_dateutil(text, default=default, dayfirst=dayfirst)
     try:
         value.utcoffset()  # "UTC+99" parses, but is no offset
     except (ValueError, OverflowError, TypeError) as err:
         raise ValueError(str(err)) from None
     if value.tzinfo is None:
-        value = value.replace(tzinfo=zoneinfo.ZoneInfo(timezone))
-    if not has_year and after is not None:
-        reference = after if after.tzinfo else after.replace(tzinfo=value.tzinfo)
-        if value.date() < reference.date():
+        value = value.replace(tzinfo=zone)
+    if has_year:
+        return value
+    if _names_a_day(text):
+        if value.date() < after.date():
             value = value.replace(year=value.year + 1)
+    elif has_time(text) and value < after:
+        value += datetime.timedelta(days=7 if _names_weekday(text) else 1)
     return value
+
+
+def _names_weekday(text: str) -> bool:
+    return any(_DATE_INFO.weekday(word) is not None for word in _LETTERS.findall(text))
 
 
 def machine_date(value: datetime.datetime, with_time: bool) -> str:

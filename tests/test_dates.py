@@ -53,3 +53,51 @@ def test_a_day_without_a_year_needs_the_posts_date():
 def test_the_sites_time_zone_applies_when_the_text_gives_none():
     value = dates.parse_date("2024-06-20 08:30", timezone="Europe/Paris")
     assert value.utcoffset() == datetime.timedelta(hours=2)
+
+
+POST = datetime.datetime(2024, 6, 19, 10, 0, tzinfo=UTC)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14:30", datetime.datetime(2024, 6, 19, 14, 30, tzinfo=UTC)),
+        ("09:00", datetime.datetime(2024, 6, 20, 9, 0, tzinfo=UTC)),
+        ("10am", datetime.datetime(2024, 6, 19, 10, 0, tzinfo=UTC)),
+        ("Friday 10am", datetime.datetime(2024, 6, 21, 10, 0, tzinfo=UTC)),
+        ("Wednesday 9am", datetime.datetime(2024, 6, 26, 9, 0, tzinfo=UTC)),
+        ("May 3", datetime.datetime(2025, 5, 3, tzinfo=UTC)),
+    ],
+)
+def test_a_time_or_weekday_alone_is_the_first_after_the_post(text, expected):
+    assert dates.parse_date(text, after=POST) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("2024-06-20T08:30:15", 0),
+        ("2024-06-20 08:30 +02:00", 2),
+        ("2024-06-20T08:30:15-0400", -4),
+        ("2024-06-20T08:30Z", 0),
+        ("June 20, 2024 10:00 EST", -5),
+        ("June 20, 2024 10:00 MSK", 3),
+        ("June 20, 2024 10:00 JST", 9),
+    ],
+)
+def test_offsets_and_unambiguous_zones_are_read(text, offset):
+    assert dates.parse_date(text).utcoffset() == datetime.timedelta(hours=offset)
+    assert dates.zone_warning(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("10:00 IST", "the time zone IST names several offsets; the site's time zone was used"),
+        ("10:00 QQT", "unknown time zone QQT; the site's time zone was used"),
+        ("10:00 AM UTC", None),
+        ("JUNE 20, 2024", None),
+    ],
+)
+def test_zone_warnings(text, warning):
+    assert dates.zone_warning(text) == warning

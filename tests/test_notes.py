@@ -314,3 +314,73 @@ def test_the_label_keeps_the_authors_word_spelt_as_configured(source, label):
     assert chronicle.notes[0].label == label
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one(".chronicles-note-label").get_text().startswith(label)
+
+
+# --- times, seconds, offsets and zones ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "post_date, source, expected",
+    [
+        pytest.param("2024-06-19 10:00", "UPDATE 14:30: The vote passed.", "2024-06-19T14:30:00+00:00", id="later-that-day"),
+        pytest.param("2024-06-19 18:00", "UPDATE 09:15: The vote passed.", "2024-06-20T09:15:00+00:00", id="next-morning"),
+        pytest.param("2024-06-19 08:00", "UPDATE (10am): The vote passed.", "2024-06-19T10:00:00+00:00", id="am-pm"),
+        pytest.param("2024-06-19 08:00", "UPDATE (Friday 10am): The vote passed.", "2024-06-21T10:00:00+00:00", id="weekday"),
+        pytest.param("2024-06-19", "UPDATE (2024-06-20T08:30:15): The vote passed.", "2024-06-20T08:30:15+00:00", id="iso-seconds"),
+        pytest.param("2024-06-19", "UPDATE (2024-06-20 08:30 +02:00): The vote passed.", "2024-06-20T08:30:00+02:00", id="iso-offset"),
+        pytest.param("2024-06-19", "UPDATE 2024-06-20T08:30Z: The vote passed.", "2024-06-20T08:30:00+00:00", id="iso-zulu"),
+        pytest.param("2024-06-19", "UPDATE (June 20, 2024, 10:00 EST): The vote passed.", "2024-06-20T10:00:00-05:00", id="zone-abbreviation"),
+        pytest.param("2024-06-19", "UPDATE (June 20, 2024, 10:00 CEST): The vote passed.", "2024-06-20T10:00:00+02:00", id="european-zone"),
+    ],
+)
+def test_times_offsets_and_zones_are_read_against_the_posts_date(post_date, source, expected):
+    html, chronicle = convert(f"Date: {post_date}\n\n{source}", meta=True, **NO_LOG)
+    assert chronicle.notes[0].date.isoformat() == expected
+    assert f'datetime="{expected}"' in html
+    assert chronicle.problems == ()
+    assert "The vote passed." in html
+
+
+def test_a_time_only_note_in_a_post_without_a_date_stays_undated():
+    _, chronicle = convert("UPDATE 14:30: The vote passed.", **NO_LOG)
+    assert chronicle.notes[0].date is None
+    assert [p.text for p in chronicle.problems] == ["14:30"]
+
+
+@pytest.mark.parametrize("zone", ["IST", "BST", "CST"])
+def test_an_ambiguous_zone_is_read_in_the_sites_zone_and_warns(zone):
+    _, chronicle = convert(f"Date: 2024-06-19\n\nUPDATE (June 20, 2024, 10:00 {zone}): x", meta=True, **NO_LOG)
+    assert chronicle.notes[0].date.isoformat() == "2024-06-20T10:00:00+00:00"
+    assert [(p.message, p.text) for p in chronicle.problems] == [
+        (f"the time zone {zone} names several offsets; the site's time zone was used in this update note",
+         f"June 20, 2024, 10:00 {zone}")
+    ]
+
+
+def test_an_unknown_zone_warns():
+    _, chronicle = convert("Date: 2024-06-19\n\nUPDATE (June 20, 2024, 10:00 QQT): x", meta=True, **NO_LOG)
+    assert [p.message for p in chronicle.problems] == [
+        "unknown time zone QQT; the site's time zone was used in this update note"
+    ]
+
+
+@pytest.mark.parametrize(
+    "source, text",
+    [
+        pytest.param("CORRECTION 05.07.2024: The figure was 12.", "05.07.2024", id="numeric-month-first"),
+        pytest.param("UPDATE (2023-06-20): Typo in the year.", "2023-06-20", id="wrong-year"),
+        pytest.param("UPDATE (2024-06-18 09:00): Earlier the same day.", "2024-06-18 09:00", id="earlier-hour"),
+    ],
+)
+def test_a_note_dated_before_its_post_warns_and_keeps_its_date(source, text):
+    _, chronicle = convert(f"Date: 2024-06-18 10:00\n\n{source}", meta=True, **NO_LOG)
+    assert chronicle.notes[0].date is not None
+    kind = chronicle.notes[0].kind
+    assert [(p.message, p.text) for p in chronicle.problems] == [
+        (f"this {kind} note is dated before its post (2024-06-18)", text)
+    ]
+
+
+def test_a_note_dated_the_posts_day_without_a_time_does_not_warn():
+    _, chronicle = convert("Date: 2024-06-18 10:00\n\nUPDATE (2024-06-18): Same day.", meta=True, **NO_LOG)
+    assert chronicle.problems == ()

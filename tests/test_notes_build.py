@@ -203,3 +203,16 @@ def test_a_summary_never_holds_the_sources_list_whatever_the_posts_length(build,
     assert "chronicles-sources" not in article.summary
     assert "Northern Agency" not in article.summary
     assert article.summary.startswith("<p>word0 word1")
+
+
+def test_a_time_only_note_moves_modified_to_that_time_on_the_posts_day(build):
+    site = build({"vote.md": "Title: Council vote\nDate: 2024-06-19 10:00\n\nThe council met.\n\nUPDATE 14:30: The vote passed.\n"})
+    article = site.pelican_articles()[0]
+    assert article.modified.isoformat() == "2024-06-19T14:30:00+00:00"
+    feed = ET.fromstring(site.text("feeds/updates.atom.xml"))
+    assert feed.find(f"{ATOM}entry/{ATOM}updated").text == "2024-06-19T14:30:00+00:00"
+
+
+def test_a_note_dated_before_its_post_is_reported_with_its_file(build, chronicles_warnings):
+    build({"late.md": "Title: Late\nDate: 2024-06-18 10:00\n\nText.\n\nCORRECTION 05.07.2024: The figure was 12.\n"})
+    assert 'late.md: this correction note is dated before its post (2024-06-18): "05.07.2024"' in chronicles_warnings()

@@ -41,12 +41,13 @@ class Marker:
 
 
 def marker_pattern(alternation: str) -> re.Pattern:
-    """Anchored at the start of a paragraph: emphasis, the word, up to 60
-    characters of qualifier (a number, a date), the colon (emphasis may close
+    """Anchored at the start of a paragraph: emphasis, the word, up to 80
+    characters of qualifier (a number, a date; its only colons those of a
+    time or an offset, "08:30:15 +02:00"), the colon (emphasis may close
     before or after it), then a space or the end of the line."""
     return re.compile(
         rf"(?P<open>{EMPHASIS})?(?P<word>{alternation})(?![\w-])"
-        rf"(?P<qualifier>[^\n:]{{0,60}}?(?:\d:\d\d[^\n:]{{0,20}}?)?)"
+        rf"(?P<qualifier>(?:[^\n:]|(?<=\d):(?=\d\d)){{0,80}}?)"
         rf"(?P<shut>{EMPHASIS})?:(?P<close>{EMPHASIS})?(?=\s|$)",
         re.IGNORECASE,
     )
@@ -193,10 +194,26 @@ class NoteProcessor(ConventionProcessor):
                 )
             except ValueError:
                 self.found.problems.append(problem(f"cannot read the date of this {found.kind} note", date_text))
+            else:
+                self.check_date(found.kind, date, date_text, post_date)
         self.fill_label(label, label_text, found.qualifier, date_text if date else None, date)
         fields = dict(kind=found.kind, number=number, label=label_text, date=date, date_text=date_text if date else None)
         self.found.notes.append((fields, section))
         return section
+
+    def check_date(self, kind: str, date, date_text: str, post_date) -> None:
+        """A zone abbreviation that was not used, and a date before the
+        post's (a misread numeric date, or a typo), are worth a look."""
+        zone = dates.zone_warning(date_text)
+        if zone:
+            self.found.problems.append(problem(f"{zone} in this {kind} note", date_text))
+        if post_date is None:
+            return
+        with_time = dates.has_time(date_text)
+        if (date < post_date) if with_time else (date.date() < post_date.date()):
+            self.found.problems.append(
+                problem(f"this {kind} note is dated before its post ({post_date.date().isoformat()})", date_text)
+            )
 
     @staticmethod
     def split_qualifier(qualifier: str) -> tuple[str | None, str | None]:
