@@ -4,6 +4,7 @@
     python benchmarks/bench.py --posts 200 --runs 1  # a quick check
     python benchmarks/bench.py --scenario edit       # the edit loop only
     python benchmarks/bench.py --profile             # and where a build with the plugin spends its time
+    python benchmarks/bench.py --theme PATH          # both sides in another theme (Reflex: no head block)
 
 Generates a corpus of posts that use every convention (see corpus.py), then
 builds it with and without the plugin, alternately, in one run, in two
@@ -18,10 +19,10 @@ edit  the author's edit loop: each side has its own copy of the corpus,
       and times the rebuild.
 
 Every build is a fresh Python process, so its peak memory (ru_maxrss, read
-with os.wait4) belongs to that build alone. The default theme is used. The
-time of a build is measured inside its process, from before Pelican is
-imported to the end of ``Pelican.run()``; the interpreter's own start-up is
-left out. The plugin's modules are byte-compiled first, as Pelican's are
+with os.wait4) belongs to that build alone. The default theme is used;
+``--theme`` picks another for both sides. The time of a build is measured
+inside its process, from before Pelican is imported to the end of
+``Pelican.run()``; the interpreter's own start-up is left out. The plugin's modules are byte-compiled first, as Pelican's are
 when pip installs it. The script always exits with 0; budgets that are
 exceeded are reported as "OVER BUDGET" lines.
 """
@@ -112,6 +113,22 @@ def turns(run: int) -> tuple[bool, bool]:
     return (False, True) if run % 2 == 0 else (True, False)
 
 
+# The theme of both sides' builds (--theme), and the settings it needs.
+THEME: dict = {}
+
+
+def theme_settings(path: str) -> dict:
+    """THEME, and what Reflex and Flex expect of every site."""
+    return {
+        "THEME": os.path.abspath(path),
+        "AUTHOR": "Benchmark Desk",
+        "COPYRIGHT_NAME": "Benchmark Desk",
+        "COPYRIGHT_YEAR": 2026,
+        "CC_LICENSE": {"name": "Creative Commons Attribution", "version": "4.0", "slug": "by",
+                       "icon": False, "language": "en_US"},
+    }
+
+
 def build_settings(content: Path, output: Path, plugin: bool, extra: dict, cache: Path | None = None) -> dict:
     """A full build without ``cache``; with it, a build that reads and writes
     Pelican's content cache there and keeps its output directory."""
@@ -125,6 +142,7 @@ def build_settings(content: Path, output: Path, plugin: bool, extra: dict, cache
         "CACHE_CONTENT": cache is not None,
         "LOAD_CONTENT_CACHE": cache is not None,
         "DELETE_OUTPUT_DIRECTORY": cache is None,
+        **THEME,
     }
     if cache is not None:
         settings["CACHE_PATH"] = str(cache)
@@ -350,6 +368,11 @@ def main(argv=None) -> int:
         help="name the speakers of transcripts in bold (**Name:**) instead of after a speech balloon: "
         "posts without emoji, whose HTML Python holds at one or two bytes a character",
     )
+    parser.add_argument(
+        "--theme", metavar="PATH",
+        help="build both sides with this theme (default: Pelican's notmyidea); e.g. a third-party theme such as "
+        "pelican-theme-reflex, which has no head block",
+    )
     parser.add_argument("--profile", action="store_true", help="also profile one full build with the plugin")
     parser.add_argument("--workdir", help="build here and keep the files (default: a temporary directory)")
     parser.add_argument(
@@ -365,12 +388,15 @@ def main(argv=None) -> int:
             extra[name.strip()] = ast.literal_eval(value.strip())
         except (ValueError, SyntaxError):
             parser.error(f"--setting {item}: the value must be a Python literal, such as False or 'text'")
+    if args.theme:
+        THEME.update(theme_settings(args.theme))
     sizes = sorted(set(args.posts))
     scenarios = [s for s in SCENARIOS if s in args.scenario]
 
     print(f"machine: {machine()}")
     print(f"plugin: {byte_compile_plugin()}")
     print(f"command: {' '.join([os.path.basename(sys.executable), *sys.argv])}")
+    print(f"theme: {THEME.get('THEME', 'notmyidea (Pelican default)')}")
     if extra:
         print(f"settings of the builds with the plugin: {extra}")
     with tempfile.TemporaryDirectory(prefix="chronicles-bench-") as tmp:

@@ -51,6 +51,10 @@ TRANSLATION_FEED_RSS = None
 
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}.html"
 ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}.html"
+# Posts in Russian, Arabic and Chinese (Lang: ru, ar, zh) keep the same
+# pattern, with the language after the slug.
+ARTICLE_LANG_URL = "{date:%Y}/{date:%m}/{slug}-{lang}.html"
+ARTICLE_LANG_SAVE_AS = "{date:%Y}/{date:%m}/{slug}-{lang}.html"
 
 # Period archives: the plugin renders them in the chronicle layout.
 YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"

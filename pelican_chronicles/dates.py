@@ -2,7 +2,12 @@
 
 Parsed with dateutil, the parser Pelican uses for its own ``Date:``
 metadata, with the site's time zone and a day-first switch for numeric
-dates; ISO dates are read directly. No Pelican import: the Markdown extension uses this module too.
+dates; ISO dates are read directly. A date in another language is first
+put in the words dateutil reads (``localize``): native digits become ASCII
+ones, ``2024年6月20日`` an ISO date, and the language's month and weekday
+names, in every form CLDR gives them (through Babel), English ones; no
+system locale is involved. No Pelican import: the Markdown extension uses
+this module too.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import warnings
 import zoneinfo
 
 import dateutil.parser
+
+from .languages import base, builtin
 
 MAX_DATE = 40  # the longest text the conventions try as a date
 # 2024-06-20, 2024-06-20 08:30, 2024-06-20T08:30:15, 2024-06-20 08:30 +02:00,
@@ -43,6 +50,7 @@ _ZONE_WORD = re.compile(r"(?<![^\W\d_])[A-Z]{2,5}(?![^\W\d_])")
 _HAS_YEAR = re.compile(r"\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
 _HAS_TIME = re.compile(r"\d:\d\d|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
+_YEAR_FIRST = re.compile(r"\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b")
 
 
 def has_digit(text: str) -> bool:
@@ -52,7 +60,81 @@ def has_digit(text: str) -> bool:
 
 
 def has_time(text: str) -> bool:
-    return bool(_HAS_TIME.search(text))
+    return bool(_HAS_TIME.search(text.translate(DIGITS)))
+
+
+# --- dates in other languages ----------------------------------------------
+
+# Every decimal digit of the scripts news is written in, as an ASCII digit:
+# Arabic-Indic, Persian, Devanagari, Bengali, full-width.
+DIGITS = {
+    start + value: str(value)
+    for start in (0x0660, 0x06F0, 0x0966, 0x09E6, 0xFF10)
+    for value in range(10)
+} | {ord("،"): ",", ord("٫"): ".", ord("／"): "/"}
+_CJK_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_HOURS = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})\b")  # 10 h 30, 10h30
+
+
+def localize(text: str, lang: str | None) -> str:
+    """``text`` in the words dateutil reads. English, and text with no
+    letters to translate, pass through untouched."""
+    if not text.isascii():
+        text = text.translate(DIGITS)
+        if "月" in text:
+            text = _CJK_DATE.sub(_cjk_date, text)
+    code = base(lang) if lang else "en"
+    if code == "en":
+        return _HOURS.sub(r"\1:\2", text) if "h" in text else text
+    words, pattern = _words_of(code)
+    if pattern is None:
+        return text
+    text = pattern.sub(lambda m: words.get(m.group().casefold().rstrip("."), m.group()), text)
+    return _HOURS.sub(r"\1:\2", " ".join(text.split()))
+
+
+def _cjk_date(found: re.Match) -> str:
+    year, month, day = found.groups()
+    month_name = _ENGLISH_MONTHS[int(month)] if 1 <= int(month) <= 12 else month
+    return f"{month_name} {day}, {year}" if year else f"{month_name} {day}"
+
+
+_ENGLISH_MONTHS = (None, "January", "February", "March", "April", "May", "June", "July",
+                   "August", "September", "October", "November", "December")
+_ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Locales whose month names a language's authors also write: the Levantine
+# months (كانون الثاني, حزيران) beside the Egyptian and Gulf ones.
+_MORE_LOCALES = {"ar": ("ar_SY", "ar_IQ")}
+
+
+@functools.lru_cache(maxsize=32)
+def _words_of(code: str) -> tuple[dict, re.Pattern | None]:
+    """The language's month and weekday names (every width and context
+    CLDR has: "июня", "июнь", "июн.") mapped to English ones, and its date
+    words (``date_words`` of its file, "г.", "de") mapped to nothing, with
+    one pattern that finds any of them as whole words."""
+    import babel
+    import babel.dates
+
+    words: dict[str, str] = {}
+    for name in (code, *_MORE_LOCALES.get(code, ())):
+        try:
+            locale = babel.Locale.parse(name)
+        except (ValueError, babel.UnknownLocaleError):
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, month in babel.dates.get_month_names(width, context, locale).items():
+                    words.setdefault(month.casefold().rstrip("."), _ENGLISH_MONTHS[number])
+                for number, day in babel.dates.get_day_names(width, context, locale).items():
+                    words.setdefault(day.casefold().rstrip("."), _ENGLISH_DAYS[number])
+    for word in builtin(code).get("date_words", ()):
+        words.setdefault(word.casefold().rstrip("."), "")
+    words = {k: v for k, v in words.items() if k and not k.isdigit()}
+    if not words:
+        return words, None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return words, re.compile(rf"(?<![^\W\d_])(?:{alternation})\.?(?![^\W\d_])", re.IGNORECASE)
 
 
 def read_with_dateutil(text: str, *, default: datetime.datetime, dayfirst: bool) -> datetime.datetime:
@@ -64,6 +146,8 @@ def read_with_dateutil(text: str, *, default: datetime.datetime, dayfirst: bool)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", dateutil.parser.UnknownTimezoneWarning)
         try:
+            if _YEAR_FIRST.match(text):  # 2024/6/7 is year, month, day in every language
+                return dateutil.parser.parse(text, default=default, yearfirst=True, tzinfos=ZONES)
             return dateutil.parser.parse(text, default=default, dayfirst=dayfirst, tzinfos=ZONES)
         except (ValueError, OverflowError, TypeError) as err:
             raise ValueError(str(err)) from None
@@ -73,11 +157,13 @@ _DATE_INFO = dateutil.parser.parserinfo()
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def could_be_date(text: str) -> bool:
+def could_be_date(text: str, lang: str | None = None) -> bool:
     """A cheap first look before dateutil: a digit, and every word one that
-    dates are made of (month and weekday names, "of", "am", "UTC"...)."""
-    if not has_digit(text):
+    dates are made of (month and weekday names, "of", "am", "UTC"...), in
+    ``lang`` or in English."""
+    if not has_digit(text.translate(DIGITS)):
         return False
+    text = localize(text, lang)
     info = _DATE_INFO
     for word in _LETTERS.findall(text):
         if not (
@@ -98,9 +184,10 @@ def could_be_date(text: str) -> bool:
 PROBE = datetime.datetime(4, 12, 28)
 
 
-def probe(text: str, dayfirst: bool = False) -> datetime.datetime | None:
+def probe(text: str, dayfirst: bool = False, lang: str | None = None) -> datetime.datetime | None:
     """``text`` read with PROBE's year, month and day where it gives none;
     None when it is no date."""
+    text = localize(text, lang)
     if ISO.fullmatch(text):
         try:
             return datetime.datetime.fromisoformat(text)
@@ -148,6 +235,7 @@ def parse_date(
     timezone: str = "UTC",
     dayfirst: bool = False,
     after: datetime.datetime | None = None,
+    lang: str | None = None,
 ) -> datetime.datetime:
     """An aware datetime for ``text``; raises ValueError when it is no date.
 
@@ -158,7 +246,7 @@ def parse_date(
     are errors: their day cannot be known. (A pure function, so its latest
     results are kept.)
     """
-    text = text.strip()
+    text = localize(text.strip(), lang)
     if len(text) > 64:
         raise ValueError("too long for a date")
     zone = zoneinfo.ZoneInfo(timezone)

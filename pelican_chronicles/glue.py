@@ -31,9 +31,12 @@ except ImportError:  # pragma: no cover - older Pelican
 
 from . import metadata as post_metadata
 from . import settings as chronicles_settings
+from .languages import Languages
 from .model import Chronicle
+from .site import feeds
 from .site.filters import FILTERS
 from .site.generator import ChroniclesGenerator
+from .site.head import PageTemplate
 from .syntax import ChroniclesExtension
 from .titles import split_flags
 
@@ -41,8 +44,11 @@ logger = logging.getLogger(__name__)
 
 EXTENSION = "pelican_chronicles.syntax"
 # The plugin's templates under chronicles/ are found after the theme's, so
-# a theme can override them; the shims in overrides/ (base.html, archives.html,
-# period_archives.html) come before the theme's and extend it.
+# a theme can override them; the shims in overrides/ (archives.html and
+# period_archives.html) come before the theme's and extend it. The plugin's
+# pages extend "base.html": the theme's, or, in a theme without one, the one
+# Pelican gives it (its simple theme's). What a page's head needs is added
+# when its template renders it (site/head.py), whatever the theme's blocks.
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 SHIMS = os.path.join(TEMPLATES, "overrides")
 
@@ -63,6 +69,8 @@ def configure(pelican):
     """Check the settings, name the Markdown extension, add the templates."""
     settings = pelican.settings
     settings.update(chronicles_settings.check(settings))
+    # Site-wide pages speak DEFAULT_LANG: its labels, with the site's own.
+    settings["CHRONICLES_LABELS"] = dict(Languages.from_settings(settings).get(None).labels)
     markdown = settings.setdefault("MARKDOWN", {})
     markdown["extensions"] = [
         e for e in markdown.get("extensions", []) if not isinstance(e, ChroniclesExtension)
@@ -71,12 +79,16 @@ def configure(pelican):
     overrides = settings.setdefault("THEME_TEMPLATES_OVERRIDES", [])
     if SHIMS not in overrides:
         overrides.append(SHIMS)
+    if feeds.warn_without_domain(settings):
+        logger.warning("%s: %s", feeds.WITHOUT_DOMAIN, settings["CHRONICLES_UPDATES_FEED"])
 
 
 def extension_config(settings) -> dict:
     """The extension's options from the site's settings."""
     config = {option: settings[name] for option, name in chronicles_settings.EXTENSION_OPTIONS.items()}
     config["timezone"] = settings.get("TIMEZONE") or "UTC"
+    config["lang"] = settings.get("DEFAULT_LANG") or "en"
+    config["facet_links"] = True  # resolved by the chronicles generator
     config["summary_words"] = settings.get("SUMMARY_MAX_LENGTH")
     config["summarize"] = functools.partial(
         summary,
@@ -88,9 +100,11 @@ def extension_config(settings) -> dict:
 
 
 def prepare_environment(generator):
-    """Filters for every generator, and the chronicles/ templates after the
-    theme's in its template search."""
+    """Filters for every generator, the chronicles/ templates after the
+    theme's in its template search, and templates whose pages get what
+    their head needs (``PageTemplate``)."""
     generator.env.filters.update(FILTERS)
+    generator.env.template_class = PageTemplate
     loader = generator.env.loader
     if isinstance(loader, ChoiceLoader) and not any(
         getattr(each, "searchpath", None) == [TEMPLATES] for each in loader.loaders
@@ -107,23 +121,23 @@ def add_generator(pelican):
 
 def build_chronicle(generator, metadata):
     """Before Pelican makes the post: clean the title (so the slug comes
-    from the clean title), add what the metadata says to the chronicle the
-    Markdown extension found in the body, move ``modified`` to the latest
+    from the clean title) and flag the chronicle the Markdown extension
+    made (it reads ``Sources:`` and ``Countries:`` itself; for a post in
+    another markup they are read here), move ``modified`` to the latest
     dated note, and give a post with an update log or a sources list the
     summary the extension made without them."""
     settings = generator.settings
     chronicle = metadata.get("chronicles")
     if not isinstance(chronicle, Chronicle):  # not a Markdown post: the metadata is all there is
         sources, problems = post_metadata.parse_sources(metadata.get("sources"))
-        chronicle = Chronicle(sources=sources, problems=problems)
+        countries, country_problems = post_metadata.resolve_countries(metadata.get("countries"))
+        chronicle = Chronicle(sources=sources, countries=countries, problems=problems + country_problems)
     flags = ()
     title = metadata.get("title")
     if settings["CHRONICLES_TITLE_FLAGS"] and isinstance(title, str):
-        metadata["title"], flags = split_flags(
-            title, settings["CHRONICLES_UPDATE_WORDS"], settings["CHRONICLES_CORRECTION_WORDS"]
-        )
-    countries, country_problems = post_metadata.resolve_countries(metadata.get("countries"))
-    chronicle = chronicle.evolve(flags=flags, countries=countries, problems=chronicle.problems + country_problems)
+        language = Languages.from_settings(settings).get(metadata.get("lang"))
+        metadata["title"], flags = split_flags(title, language.update_words, language.correction_words)
+    chronicle = chronicle.evolve(flags=flags)
     metadata["chronicles"] = chronicle
     latest = chronicle.latest_note_date
     if latest is not None:

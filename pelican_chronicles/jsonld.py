@@ -13,10 +13,13 @@ can close early:
 from __future__ import annotations
 
 import json
+from typing import Callable
 
+from babel.core import get_locale_identifier
 from markupsafe import Markup
 
 from .model import Chronicle, Dateline, Quote, Source
+from .text import babel_locale
 from .urls import safe_url
 
 # Characters that could end the script element or an HTML comment inside it,
@@ -30,12 +33,21 @@ _SCRIPT_ESCAPES = {
 }
 
 
-def news_article(article, site_url: str = "", url: str | None = None) -> dict:
+def news_article(
+    article,
+    site_url: str = "",
+    url: str | None = None,
+    link: Callable[[str | None], str | None] = safe_url,
+    default_lang: str | None = None,
+) -> dict:
     """A schema.org ``NewsArticle`` for ``article``.
 
     URLs are absolute when ``site_url`` is given; without it the article's
     own URL is left out rather than guessed. ``url`` is the article's, when
-    the caller knows it already.
+    the caller knows it already. ``link`` gives the URL of a cited work from
+    the address the author wrote (in a build, intrasite links resolved).
+    ``inLanguage`` is the article's ``lang``, else ``default_lang`` (the
+    site's ``DEFAULT_LANG``), as a BCP 47 tag.
     """
     chronicle = getattr(article, "chronicles", None)
     if not isinstance(chronicle, Chronicle):
@@ -45,6 +57,9 @@ def news_article(article, site_url: str = "", url: str | None = None) -> dict:
     modified = getattr(article, "modified", None) or published
     data: dict = {"@context": "https://schema.org", "@type": "NewsArticle"}
     data["headline"] = plain(getattr(article, "title", ""))
+    language = language_tag(getattr(article, "lang", None) or default_lang)
+    if language:
+        data["inLanguage"] = language
     if published is not None:
         data["datePublished"] = published.isoformat()
     if modified is not None:
@@ -58,19 +73,19 @@ def news_article(article, site_url: str = "", url: str | None = None) -> dict:
     if chronicle.dateline is not None:
         data["dateline"] = dateline_text(chronicle.dateline)
     if chronicle.sources:
-        data["citation"] = [creative_work(source) for source in chronicle.sources]
+        data["citation"] = [creative_work(source, link) for source in chronicle.sources]
     if chronicle.countries:
         data["contentLocation"] = [
             {"@type": "Country", "name": country.name, "identifier": country.code}
             for country in chronicle.countries
         ]
-    quotations = [quotation(quote, page_url) for quote in chronicle.quotes]
+    quotations = [quotation(quote, page_url, link) for quote in chronicle.quotes]
     if quotations:
         data["hasPart"] = quotations
     return data
 
 
-def quotation(quote: Quote, page_url: str | None) -> dict:
+def quotation(quote: Quote, page_url: str | None, link: Callable[[str | None], str | None] = safe_url) -> dict:
     """A ``Quotation``: what was said, by whom (``creator``), taken from
     which work (``isBasedOn``, also its ``citation``)."""
     data: dict = {"@type": "Quotation", "text": quote.text}
@@ -81,7 +96,7 @@ def quotation(quote: Quote, page_url: str | None) -> dict:
     if quote.date is not None:
         data["dateCreated"] = quote.date.isoformat()
     if quote.source is not None:
-        work = creative_work(quote.source)
+        work = creative_work(quote.source, link)
         data["isBasedOn"] = work
         data["citation"] = work
     return data
@@ -94,9 +109,9 @@ def person(name: str, role: str | None = None) -> dict:
     return data
 
 
-def creative_work(source: Source) -> dict:
+def creative_work(source: Source, link: Callable[[str | None], str | None] = safe_url) -> dict:
     data = {"@type": "CreativeWork", "name": source.name}
-    url = safe_url(source.url)
+    url = link(source.url)
     if url:
         data["url"] = url
     return data
@@ -110,6 +125,18 @@ def dateline_text(dateline: Dateline) -> str:
     if dateline.source:
         text += f" ({dateline.source})"
     return text
+
+
+def language_tag(lang: str | None) -> str | None:
+    """A Pelican language code as a BCP 47 tag: ``pt_BR`` is ``pt-BR``,
+    ``zh_hant`` is ``zh-Hant``; one Babel does not know keeps its letters,
+    with hyphens."""
+    if not lang or not isinstance(lang, str) or not lang.strip():
+        return None
+    locale = babel_locale(lang)
+    if locale is None:
+        return lang.strip().replace("_", "-")
+    return get_locale_identifier((locale.language, locale.territory, locale.script, locale.variant), sep="-")
 
 
 def absolute(site_url: str, url: str | None) -> str | None:

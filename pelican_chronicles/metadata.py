@@ -9,30 +9,39 @@ indented line). Each returns what it could use and the problems it found:
     >>> [c.code for c in resolve_countries("FR, DEU, Japan")[0]]
     ['FR', 'DE', 'JP']
 
-Countries are resolved with pycountry, the ISO 3166 data library; nothing
-here is a hand-written table of countries.
+Countries are resolved with pycountry, the ISO 3166 data library, and with
+CLDR's names of countries in every language, through Babel; beside them is
+only a short table of everyday English names that neither has
+(``EVERYDAY_NAMES``: "UK", "Ivory Coast").
 """
 
 from __future__ import annotations
 
 import functools
 import html
+import pickle
 import re
+import unicodedata
 
 import pycountry
+from babel import localedata
+
+from .text import babel_locale
 
 from .model import Country, Problem, Source, merge_sources, problem, source
 from .urls import safe_url
 
 # Raw HTML in a source name: a tag, an end tag, a comment or a declaration.
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
-# Tokens of a Sources: value, so that a ";" splits entries only at the top
+# Tokens of a Sources: value, so that a ";" ("؛", "；") splits entries only at the top
 # level: never inside "<URL>", a Markdown link's text or URL, or a character
 # reference ("AT&amp;T"). Each alternative stops at the next character that
 # could start another, so the scan stays linear.
 _SOURCE_TOKEN = re.compile(
-    r"<[^<>\s]*>|\[[^\[\]]*\](?:\([^\s()\[\]<>]*\))?|&#?[A-Za-z0-9]{1,32};|[^;<\[&]+|[<\[&]|;"
+    r"<[^<>\s]*>|\[[^\[\]]*\](?:\([^\s()\[\]<>]*\))?|&#?[A-Za-z0-9]{1,32};|[^;؛；<\[&]+|[<\[&]|[;؛；]"
 )
+# The semicolons of each script: Latin and Cyrillic, Arabic, full-width.
+_SEMICOLONS = frozenset(";؛；")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((.*)\)\Z", re.DOTALL)
 # "<b>", "</b>", "<br/>": a tag, not a URL in angle brackets.
 _TAG_SHAPE = re.compile(r"/?[A-Za-z][A-Za-z0-9-]*/?\Z")
@@ -75,7 +84,7 @@ def parse_sources(value) -> tuple[tuple[Source, ...], tuple[Problem, ...]]:
 def _split_entries(text: str) -> list[str]:
     entries, current = [], []
     for token in _SOURCE_TOKEN.findall(text):
-        if token == ";":
+        if token in _SEMICOLONS:
             entries.append("".join(current))
             current = []
         else:
@@ -125,25 +134,93 @@ def _name_and_url(entry: str) -> tuple[str, str | None]:
 
 # --- Countries -------------------------------------------------------------------
 
+# Between countries: the comma, the Arabic comma, the ideographic comma and
+# the fullwidth and halfwidth forms of the latter two.
+_COUNTRY_SEPARATOR = re.compile("[,\u060c\u3001\uff0c\uff64]")
+
+# Everyday English names of countries that neither ISO 3166 (pycountry) nor
+# CLDR's English names (Babel) give, as English-language news writes them.
+# The first group are CLDR's own short and variant English names, which
+# Babel's compiled data leaves out; the rest are abbreviations and spellings
+# in daily use. Each names one country and nothing else: "America" (two
+# continents), "Korea" (two states), "Macedonia" (also a region of Greece)
+# and "Holland" (two provinces) are not here.
+EVERYDAY_NAMES = {
+    # CLDR English, alt-short and alt-variant
+    "UK": "GB",
+    "Turkey": "TR",
+    "Ivory Coast": "CI",
+    "Congo (DRC)": "CD",
+    "Congo (Republic)": "CG",
+    "Swaziland": "SZ",
+    "East Timor": "TL",
+    # abbreviations and spellings
+    "U.K.": "GB",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "U.S.": "US",
+    "U.S.A.": "US",
+    "UAE": "AE",
+    "DPRK": "KP",
+    "DR Congo": "CD",
+    "DRC": "CD",
+    "Burma": "MM",
+    "Vatican": "VA",
+    "Cote d'Ivoire": "CI",
+    "Turkiye": "TR",
+}
+
+# Kosovo: not in ISO 3166; XK is the user-assigned code CLDR (and so Babel),
+# the EU and ICAO use for it, XKX its usual three-letter form.
+KOSOVO = ("XK", "XKX", "Kosovo")
+
+# Babel's locales, in the order their territory names are searched for a
+# value that is no ISO code or English name: English; then the languages
+# the plugin is built for and other widely written ones; then every CLDR
+# locale. A group is loaded only when a value is found in none before it,
+# so an English site never loads the second, and a site that writes names
+# in the plugin's languages never loads the third (its cost is in the
+# README). A name two countries share within the groups searched is no
+# match.
+LOCALE_GROUPS = (
+    ("en",),
+    (
+        "ru", "zh", "zh_Hant", "ar", "fa", "hi", "es", "pt", "fr", "tr", "id", "sw", "uk", "de",
+        "it", "ja", "ko", "pl", "nl", "vi", "th", "ur", "bn", "he", "ms", "be", "az",
+        "sr", "sr_Latn", "el", "ro", "hu", "cs",
+    ),
+    None,  # every locale Babel has
+)
+ENGLISH = (0,)
+EVERY_LANGUAGE = range(len(LOCALE_GROUPS))
+
 
 def resolve_countries(value) -> tuple[tuple[Country, ...], tuple[Problem, ...]]:
-    """ISO 3166 alpha-2 or alpha-3 codes, or English names, separated by commas.
+    """ISO 3166 alpha-2 or alpha-3 codes, or names in any language, separated
+    by commas (``,`` ``،`` ``、`` ``，``).
 
     An unknown value is a problem naming it. A name with a comma in it, as
     ISO writes some ("Korea, Republic of"), is read across the comma when
-    its parts alone are not countries. Duplicates are removed, order kept.
+    its parts alone are not countries. Codes and ISO's names are tried
+    first, then CLDR's English names, then names in other languages, so a
+    site that writes codes never loads Babel's names, and one that writes
+    English names never loads the other languages'. Duplicates are removed,
+    order kept.
     """
-    parts = [p.strip() for text in _values(value) for p in text.split(",")]
+    parts = [p.strip() for text in _values(value) for p in _COUNTRY_SEPARATOR.split(text)]
     parts = [p for p in parts if p]
+    keys = [country_key(p) for p in parts]
     countries: dict[str, Country] = {}
     problems: list[Problem] = []
     i = 0
     while i < len(parts):
-        country = lookup_country(parts[i])
-        used = 1
-        if country is None and i + 1 < len(parts):
-            country = lookup_country(f"{parts[i]}, {parts[i + 1]}")
-            used = 2 if country is not None else 1
+        for groups in ((), ENGLISH, EVERY_LANGUAGE):
+            country, used = _find(keys[i], groups), 1
+            if country is None and i + 1 < len(parts):
+                country = _find(f"{keys[i]}, {keys[i + 1]}", groups)
+                used = 2 if country is not None else 1
+            if country is not None:
+                break
         if country is None:
             problems.append(problem(UNKNOWN_COUNTRY, parts[i]))
         else:
@@ -153,19 +230,50 @@ def resolve_countries(value) -> tuple[tuple[Country, ...], tuple[Problem, ...]]:
 
 
 def lookup_country(text: str) -> Country | None:
-    """The country a code or English name stands for, or None. Exact
-    matches only, ignoring case and spacing: never a fuzzy search."""
-    return _countries().get(" ".join(str(text).split()).casefold())
+    """The country a code or a name in any language stands for, or None.
+    Exact matches only, ignoring case, spacing and Unicode compatibility
+    forms: never a fuzzy search.
+
+        >>> [lookup_country(name).code for name in ("Россия", "مصر", "中国", "UK")]
+        ['RU', 'EG', 'CN', 'GB']
+    """
+    return _find(country_key(str(text)), EVERY_LANGUAGE)
+
+
+def _find(key: str, groups) -> Country | None:
+    """The country of ``key`` (a ``country_key``): a code, an ISO or an
+    everyday name, else CLDR's name in the locales of ``groups``, of which
+    the first that has the name decides. A name it gives two territories
+    is none."""
+    found = _countries().get(key)
+    if found is not None or not key:
+        return found
+    for group in groups:
+        codes = _cldr_names(group).get(key)
+        if codes:
+            return _countries().get(codes[0].casefold()) if len(codes) == 1 else None
+    return None
+
+
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+
+
+def country_key(text: str) -> str:
+    """What country names are compared by: NFKC (so fullwidth ``ＵＫ`` is
+    ``UK``), case folded, one space between words, none around a hyphen
+    (CLDR's ``Congo - Kinshasa`` is ``Congo-Kinshasa``), ``’`` as ``'``."""
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return _SPACED_HYPHEN.sub("-", " ".join(text.replace("\u2019", "'").split()))
 
 
 @functools.lru_cache(maxsize=1)
 def _countries() -> dict[str, Country]:
-    """Every way ISO 3166 (through pycountry) names a country, casefolded:
-    alpha-2 and alpha-3 codes, name, official name, common name; then the
-    name before ISO's qualifier ("Palestine" for "Palestine, State of",
-    "Holy See" for "Holy See (Vatican City State)") when only one country
-    has it. Built once: every lookup is then one dict access, whatever
-    the input."""
+    """Every way ISO 3166 (through pycountry) names a country, by
+    ``country_key``: alpha-2 and alpha-3 codes, name, official name, common
+    name; then the name before ISO's qualifier ("Palestine" for "Palestine,
+    State of", "Holy See" for "Holy See (Vatican City State)") when only
+    one country has it; Kosovo; the everyday names. Built once: every
+    lookup is then one dict access, whatever the input."""
     index: dict[str, Country] = {}
     short: dict[str, set[str]] = {}
     for record in pycountry.countries:
@@ -179,15 +287,62 @@ def _countries() -> dict[str, Country]:
         names = [getattr(record, f, None) for f in ("name", "official_name", "common_name")]
         for key in (record.alpha_2, record.alpha_3, *names):
             if key:
-                index.setdefault(key.casefold(), country)
+                index.setdefault(country_key(key), country)
         for name in filter(None, names):
-            cut = name.split(",")[0].split(" (")[0].strip().casefold()
-            if cut and cut != name.casefold():
+            cut = country_key(name.split(",")[0].split(" (")[0])
+            if cut and cut != country_key(name):
                 short.setdefault(cut, set()).add(code)
     for cut, codes in short.items():
         if len(codes) == 1 and cut not in index:
             index[cut] = index[codes.pop().casefold()]
+    code, alpha3, name = KOSOVO
+    kosovo = Country(code=code, alpha3=alpha3, name=name, flag=flag(code))
+    for key in KOSOVO:
+        index.setdefault(country_key(key), kosovo)
+    for name, code in EVERYDAY_NAMES.items():
+        index.setdefault(country_key(name), index[code.casefold()])
     return index
+
+
+@functools.lru_cache(maxsize=None)
+def _cldr_names(group: int) -> dict[str, tuple[str, ...]]:
+    """CLDR's territory names in the locales of ``LOCALE_GROUPS`` up to
+    ``group``, by ``country_key``: each name with the codes of what it
+    names, countries and regions ("America" is the United States in one
+    language and the Americas in others). Built once per group, the first
+    time a value is found in no group before it."""
+    names: dict[str, set[str]] = {}
+    if group:
+        names = {key: set(codes) for key, codes in _cldr_names(group - 1).items()}
+    earlier = {locale for locales in LOCALE_GROUPS[:group] for locale in locales or ()}
+    locales = LOCALE_GROUPS[group] or localedata.locale_identifiers()
+    for locale in locales:
+        if locale not in earlier:
+            for code, name in _territory_names(locale).items():
+                names.setdefault(country_key(name), set()).add(code)
+    return {key: tuple(sorted(codes)) for key, codes in names.items()}
+
+
+def _territory_names(locale: str) -> dict[str, str]:
+    """The territory names CLDR gives in ``locale`` itself (not those it
+    inherits), read from Babel's data file without Babel's cache: the whole
+    of every locale's data, kept for the build, would take some 170 MB."""
+    with open(localedata.resolve_locale_filename(locale), "rb") as data:
+        return pickle.load(data).get("territories", {})
+
+
+def country_name(country: Country, lang: str | None) -> str:
+    """``country``'s name in the language ``lang`` (Pelican's ``lang`` or
+    ``DEFAULT_LANG``: ``ru``, ``pt-BR``, ``zh_Hant``), from CLDR through
+    Babel; in English, or where CLDR has none, its own (English) name.
+
+        >>> country_name(lookup_country("RU"), "ru"), country_name(lookup_country("EG"), "ar")
+        ('Россия', 'مصر')
+    """
+    locale = babel_locale(lang)
+    if locale is None or locale.language == "en":
+        return country.name
+    return locale.territories.get(country.code) or country.name
 
 
 def flag(code: str) -> str:

@@ -12,10 +12,18 @@ from __future__ import annotations
 
 import datetime
 import functools
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 UPDATE = "update"
 CORRECTION = "correction"
+
+
+def name_key(name: str) -> str:
+    """What names are compared by: Unicode's canonical caseless match, so
+    that ``Café`` typed composed (NFC) or decomposed (NFD), and in any case,
+    is one name. The key is in NFC."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +51,9 @@ class Source:
 
     @property
     def key(self) -> str:
-        """Sources are the same when their names are, ignoring case."""
-        return self.name.casefold()
+        """Sources are the same when their names are, ignoring case and
+        Unicode normalisation (``name_key``)."""
+        return name_key(self.name)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -166,7 +175,7 @@ class Chronicle:
         for name in [q.speaker for q in self.quotes if q.speaker] + [
             t.speaker for t in self.turns if t.named
         ]:
-            seen.setdefault(name.casefold(), name)
+            seen.setdefault(name_key(name), name)
         return tuple(seen.values())
 
     def evolve(self, **changes) -> Chronicle:

@@ -8,6 +8,10 @@ validator is a small function that returns the value or raises
 
 from __future__ import annotations
 
+import ntpath
+import posixpath
+import re
+import string
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -25,18 +29,53 @@ def boolean(value):
     return value
 
 
+def inside_output(path: str) -> bool:
+    """Whether the relative ``path`` stays inside the output directory, read
+    with ``/`` or ``\\`` as separators: not absolute, no drive, and no
+    ``..`` that climbs out of it."""
+    slashed = path.replace("\\", "/")
+    if slashed.startswith("/") or ntpath.splitdrive(path)[0]:
+        return False
+    normal = posixpath.normpath(slashed)
+    return normal != ".." and not normal.startswith("../")
+
+
 def path_or_none(value):
     if value is None:
         return None
-    if not isinstance(value, str) or not value.strip() or value.startswith("/"):
-        raise ValueError("a relative output path such as 'feeds/updates.atom.xml', or None")
+    if not isinstance(value, str) or not value.strip() or not inside_output(value):
+        raise ValueError("a relative output path that stays inside the output, such as 'feeds/updates.atom.xml', or None")
     return value
 
 
 def path_pattern(value):
-    """An output path or URL with ``{slug}`` in it."""
-    if not isinstance(value, str) or "{slug}" not in value or value.startswith("/"):
-        raise ValueError("a relative path containing '{slug}', such as 'sources/{slug}.html'")
+    """An output path or URL with ``{slug}`` in it, its only placeholder,
+    that stays inside the output whatever the slug."""
+    expected = "a relative path containing '{slug}', such as 'sources/{slug}.html'"
+    if not isinstance(value, str) or value.startswith("/"):
+        raise ValueError(expected)
+    try:
+        fields = [field for _, field, _, _ in string.Formatter().parse(value) if field is not None]
+    except ValueError as err:
+        raise ValueError(f"{expected}, its braces paired ({err})") from None
+    unknown = [field for field in fields if field != "slug"]
+    if unknown:
+        raise ValueError(f"{expected}, whose only placeholder is {{slug}} (not {{{unknown[0]}}})")
+    if not fields:
+        raise ValueError(expected)
+    try:
+        example = value.format(slug="slug")
+    except (ValueError, KeyError, IndexError) as err:
+        raise ValueError(f"{expected} ({err})") from None
+    if not inside_output(example):
+        raise ValueError(f"{expected}, that stays inside the output")
+    return value
+
+
+def output_dir(value):
+    """A folder of the output, as a path and as a URL relative to SITEURL."""
+    if not isinstance(value, str) or (value and not value.endswith("/")) or not inside_output(value or "."):
+        raise ValueError("a relative path that stays inside the output, ending with '/', such as 'theme/chronicles/'")
     return value
 
 
@@ -60,6 +99,7 @@ def words(value):
 
 
 def labels(value):
+    """The labels a site changes; the others keep the language's own."""
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):
@@ -67,7 +107,38 @@ def labels(value):
     unknown = set(value) - set(DEFAULT_LABELS)
     if unknown:
         raise ValueError(f"only the keys {', '.join(sorted(DEFAULT_LABELS))}")
-    return {**DEFAULT_LABELS, **value}
+    return dict(value)
+
+
+def boolean_or_none(value):
+    if value is not None and not isinstance(value, bool):
+        raise ValueError("True, False or None")
+    return value
+
+
+LANGUAGE_KEYS = ("update_words", "correction_words", "question_words", "answer_words", "date_words")
+
+
+def languages(value):
+    """``{"ru": {"update_words": [...], "labels": {...}, "dayfirst": True}}``."""
+    expected = (
+        "a dict of language codes to dicts with the keys "
+        + ", ".join((*LANGUAGE_KEYS, "labels", "dayfirst"))
+    )
+    if not isinstance(value, dict) or not all(isinstance(k, str) and k.strip() for k in value):
+        raise ValueError(expected)
+    checked = {}
+    for code, entry in value.items():
+        if not isinstance(entry, dict) or set(entry) - {*LANGUAGE_KEYS, "labels", "dayfirst"}:
+            raise ValueError(f"{expected} (see {code!r})")
+        try:
+            checked[code] = {
+                key: (words(item) if key in LANGUAGE_KEYS else labels(item) if key == "labels" else boolean(item))
+                for key, item in entry.items()
+            }
+        except ValueError as err:
+            raise ValueError(f"{expected}; in {code!r}: {err}") from None
+    return checked
 
 
 def stylesheet(value):
@@ -84,6 +155,7 @@ DEFAULT_LABELS = {
     "correction": "Correction",
     "update_log": "Updates to this post",
     "updates_page": "Updates and corrections",
+    "updates_feed": "Follow updates and corrections (Atom feed)",
     "no_updates": "No post has been updated or corrected yet.",
     # sources list
     "sources": "Sources",
@@ -110,6 +182,7 @@ DEFAULT_LABELS = {
     "statement_in": "in",
     "source_website": "Website",
     "via": "via",
+    "and_more": "and {count} more",
     "no_posts": "No posts yet.",
     "no_entries": "Nothing here yet.",
     "post_word": "post",
@@ -148,11 +221,14 @@ SETTINGS: dict[str, Setting] = {
         True, boolean,
         "Remove (UPDATE), [UPDATE], UPDATE:, UPDATE 2-, (CORRECTED)... from titles and flag the post."),
     "CHRONICLES_DAYFIRST": Setting(
-        False, boolean,
-        "Read numeric note dates as day first (03/04/2024 is 3 April)."),
+        None, boolean_or_none,
+        "Read numeric dates in DEFAULT_LANG posts as day first (03/04/2024 is 3 April); None: as the language does."),
     "CHRONICLES_LABELS": Setting(
-        dict(DEFAULT_LABELS), labels,
-        "Visible labels; translate them here."),
+        {}, labels,
+        "Labels of DEFAULT_LANG you change; the others are the language's own."),
+    "CHRONICLES_LANGUAGES": Setting(
+        {}, languages,
+        "Per language: words to add, labels and day-first reading to change, or a language to add."),
     "CHRONICLES_UPDATE_LOG": Setting(
         True, boolean,
         "Put a list of a post's notes, linked to their anchors, at the top of the post."),
@@ -170,6 +246,8 @@ SETTINGS: dict[str, Setting] = {
         ("Answer", "A"), words, "Transcript labels for the person answering."),
     "CHRONICLES_SOURCES_LIST": Setting(
         True, boolean, "List a post's sources at its end (aside.chronicles-sources)."),
+    "CHRONICLES_COUNTRIES_LIST": Setting(
+        True, boolean, "List a post's countries at its end (aside.chronicles-countries)."),
     "CHRONICLES_SOURCES_SAVE_AS": Setting(
         "sources/index.html", path_or_none, "The sources index; None turns it off."),
     "CHRONICLES_SOURCES_URL": Setting("sources/", url, "URL of the sources index."),
@@ -196,7 +274,8 @@ SETTINGS: dict[str, Setting] = {
     "CHRONICLES_FILTER_SCRIPT": Setting(
         True, boolean, "Add the small filter-as-you-type script to archive pages."),
     "CHRONICLES_STATIC_URL": Setting(
-        "theme/chronicles/", url, "Where the stylesheet and script are copied in the output."),
+        "theme/chronicles/", output_dir,
+        "Where the stylesheet and script are copied in the output (a folder, ending with '/')."),
     "CHRONICLES_STYLESHEET": Setting(
         True, stylesheet,
         "Link the bundled stylesheet (True), none (False), or your own URL instead."),
@@ -212,8 +291,10 @@ EXTENSION_OPTIONS = {
     "answer_words": "CHRONICLES_ANSWER_WORDS",
     "labels": "CHRONICLES_LABELS",
     "dayfirst": "CHRONICLES_DAYFIRST",
+    "languages": "CHRONICLES_LANGUAGES",
     "update_log": "CHRONICLES_UPDATE_LOG",
     "sources_list": "CHRONICLES_SOURCES_LIST",
+    "countries_list": "CHRONICLES_COUNTRIES_LIST",
 }
 
 
@@ -236,4 +317,57 @@ def check(settings: dict) -> dict:
             checked[name] = setting.validate(value)
         except ValueError as err:
             raise SettingsError(f"{name} must be {err}, not {value!r}") from None
+    check_outputs(checked, settings)
     return checked
+
+
+def output_shape(path: str) -> str:
+    """An output path as compared with others: normalised, each placeholder
+    written ``{}``."""
+    return re.sub(r"\{[^{}]*\}", "{}", posixpath.normpath(path.replace("\\", "/")))
+
+
+# Pelican's feed settings: FEED_ATOM, FEED_ALL_RSS, CATEGORY_FEED_ATOM, ...
+FEED_PREFIXES = ("FEED_", "CATEGORY_FEED_", "AUTHOR_FEED_", "TAG_FEED_", "TRANSLATION_FEED_")
+
+
+def pelican_outputs(settings: dict) -> list[tuple[str, str]]:
+    """(setting, path) of what Pelican writes: its ``*_SAVE_AS`` and feed
+    settings, the ``TEMPLATE_PAGES`` targets and the direct templates."""
+    outputs = [
+        (name, value)
+        for name, value in settings.items()
+        if not name.startswith("CHRONICLES_")
+        and (name.endswith("_SAVE_AS") or name.startswith(FEED_PREFIXES) and name.endswith(("_ATOM", "_RSS")))
+        and isinstance(value, str)
+        and value
+    ]
+    pages = settings.get("TEMPLATE_PAGES")
+    if isinstance(pages, dict):
+        outputs += [("TEMPLATE_PAGES", value) for value in pages.values() if isinstance(value, str) and value]
+    # A direct template without its *_SAVE_AS setting is written as Pelican
+    # names it: archives.html, tags.html...
+    outputs += [
+        ("DIRECT_TEMPLATES", f"{name}.html")
+        for name in settings.get("DIRECT_TEMPLATES") or ()
+        if isinstance(name, str) and f"{name.upper()}_SAVE_AS" not in settings
+    ]
+    return outputs
+
+
+def check_outputs(checked: dict, settings: dict) -> None:
+    """Raise SettingsError when an output of the plugin is one that Pelican
+    or another of the plugin's settings writes: the same file, or pages of
+    the same pattern (``tag/{slug}.html``), where a source named like a tag
+    would overwrite it."""
+    seen = pelican_outputs(settings)
+    for name, value in checked.items():
+        if not name.endswith(("_SAVE_AS", "_FEED")) or not value:
+            continue
+        shape = output_shape(value)
+        for other, path in seen:
+            if output_shape(path) == shape:
+                raise SettingsError(
+                    f"{name} must be an output of its own: {value!r} is written by {other} too"
+                )
+        seen.append((name, value))

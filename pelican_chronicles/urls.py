@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import html
 import re
+from html import escape as html_escape
+from urllib.parse import quote, unquote, urlsplit
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -47,3 +49,54 @@ def safe_url(url: str | None) -> str | None:
     if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
         return None
     return url
+
+
+# --- links to the site's pages, made before the site is known ------------------
+#
+# A post's sources and countries link to their pages on the site (SPEC 14).
+# The Markdown extension writes those links when it reads the post, before
+# the site's slugs exist (two sources can share a slug, and the second gets
+# "-2"), so it writes a placeholder href, as Pelican does for intrasite links
+# (``{filename}/post.md``); the plugin puts the page's URL in its place once
+# it knows every post, before any page is written.
+
+_FACET_HREF = re.compile(r' href="\{chronicles-(source|country)\}([^"]*)"')
+
+
+def facet_href(kind: str, key: str) -> str:
+    """The placeholder href of the page of a ``kind`` ('source' or
+    'country') whose key is ``key`` (``Source.key``, a country's code).
+
+    >>> facet_href("source", "harbour press")
+    '{chronicles-source}harbour%20press'
+    """
+    return f"{{chronicles-{kind}}}{quote(key, safe='')}"
+
+
+def url_host(url: str) -> str | None:
+    """The host an address leads to, without ``www.``, as words for its link.
+
+    >>> url_host("https://www.agency.example/item"), url_host("{filename}/b.md")
+    ('agency.example', None)
+    """
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # an address such as "http://[x" that no browser opens either
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def resolve_facet_hrefs(html: str, url_for) -> str:
+    """``html`` with each placeholder href replaced by ``url_for(kind, key)``,
+    escaped; an ``href`` for which that gives None is removed, leaving the
+    link's words.
+
+    >>> resolve_facet_hrefs('<a href="{chronicles-country}FR">France</a>', lambda kind, key: "/countries/fr.html")
+    '<a href="/countries/fr.html">France</a>'
+    """
+
+    def replace(found: re.Match) -> str:
+        url = url_for(found.group(1), unquote(found.group(2)))
+        return f' href="{html_escape(url)}"' if url else ""
+
+    return _FACET_HREF.sub(replace, html)

@@ -104,7 +104,7 @@ def test_grouping_names_and_anchors():
     assert year.anchor == "year-2024" and year.count == 2
     (month,) = year.months
     assert month.anchor == "month-2024-06"
-    assert month.name == datetime.date(2024, 6, 1).strftime("%B")
+    assert month.name == "June"
 
 
 def test_index_totals_and_tallies():
@@ -179,7 +179,8 @@ def test_archive_replaces_the_themes_archive(site):
     (root,) = soup.select(".chronicles-archive")
     assert root.select_one("h1").get_text(strip=True) == "Archives"
     assert "Chronicle Test" in root.select_one(".chronicles-archive-header").get_text()
-    assert soup.title.get_text().startswith("Archives")
+    # in the theme's pattern: notmyidea's own pages are titled "Site - Tags"
+    assert soup.title.get_text() == "Chronicle Test - Archives"
 
 
 def test_archive_totals(site):
@@ -309,8 +310,7 @@ def test_period_archives_in_the_same_layout(build):
     assert years(year) == ["year-2024"]
     assert titles(year) == ["Treaty signed in the capital", "Harbour reopens", "Budget vote moved"]
     month = site.soup("2024/05/index.html")
-    june = datetime.date(2024, 5, 1).strftime("%B")
-    assert month.select_one(".chronicles-archive-title").get_text(strip=True) == f"Archives: {june} 2024"
+    assert month.select_one(".chronicles-archive-title").get_text(strip=True) == "Archives: May 2024"
     assert titles(month) == ["Harbour reopens", "Budget vote moved"]
     assert [s["id"] for s in month.select(".chronicles-month")] == ["month-2024-05"]
     totals = {d.dt.get_text(strip=True): d.dd.get_text(strip=True) for d in month.select(".chronicles-totals > div")}
@@ -342,8 +342,9 @@ def test_a_theme_can_override_a_chronicles_template(build, tmp_path):
     )
     site = build({"a.md": "Title: A\nDate: 2024-01-02\n\nText."}, THEME=theme)
     assert site.soup("archives.html").select_one("#theme-archive").get_text() == "1 posts"
-    # the theme's own base still frames the page, with the chronicles head added
-    assert site.soup("archives.html").select_one('link[href$="chronicles.css"]') is not None
+    # the theme's own base still frames the page, with the chronicles head added:
+    # the updates feed's link (the page holds no chronicles markup, so no stylesheet)
+    assert site.soup("archives.html").select_one('link[rel="alternate"][href$="updates.atom.xml"]') is not None
 
 
 def test_a_themes_archive_can_call_the_archive_body_macro(build, tmp_path):

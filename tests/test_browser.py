@@ -39,6 +39,7 @@ POST_PARTS = [
     ".chronicles-dateline",
     ".chronicles-quote",
     ".chronicles-transcript",
+    ".chronicles-countries",
     ".chronicles-sources",
 ]
 
@@ -285,8 +286,38 @@ def test_screenshots(open_page, demo, tmp_path):
         "archive-wide.png": ("archives.html", 1280),
         "archive-narrow.png": ("archives.html", 375),
         "post.png": (post_with_everything(demo), 1280),
+        "post-arabic.png": (arabic_post(demo), 1280),
     }
     for name, (path, width) in shots.items():
         page, _ = open_page(path, width=width)
-        page.screenshot(path=str(target / name), full_page=(name == "post.png"))
+        page.screenshot(path=str(target / name), full_page=name.startswith("post"))
         assert (target / name).stat().st_size > 10_000
+
+
+# --- right to left (SPEC 15) ---------------------------------------------------------
+
+
+def arabic_post(demo: Path) -> str:
+    for path in sorted(demo.rglob("*-ar.html")):
+        if 'class="chronicles-note' in path.read_text(encoding="utf-8"):
+            return path.relative_to(demo).as_posix()
+    pytest.fail("the demo has no Arabic post with a note")
+
+
+def test_an_arabic_note_reads_right_to_left_in_an_english_site(open_page, demo):
+    page, errors = open_page(arabic_post(demo))
+    note = page.locator("section.chronicles-note").first
+    style = note.evaluate(
+        "el => { const s = getComputedStyle(el);"
+        " return {dir: s.direction, left: parseFloat(s.borderLeftWidth), right: parseFloat(s.borderRightWidth)}; }"
+    )
+    assert style["dir"] == "rtl"
+    assert style["right"] > 0 and style["left"] == 0, style  # the note's rule on the right
+    # The label reads in order: its word first, at the right, then the date to its left.
+    label = note.locator(".chronicles-note-label")
+    word_right, time_right = label.evaluate(
+        "el => { const r = document.createRange(); r.selectNodeContents(el.firstChild);"
+        " return [r.getBoundingClientRect().right, el.querySelector('time').getBoundingClientRect().right]; }"
+    )
+    assert word_right > time_right
+    assert errors == []

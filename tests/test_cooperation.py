@@ -440,8 +440,8 @@ def test_no_word_lost_or_doubled_against_markdown_without_the_plugin(matrix_site
     plain_post = POST.replace("UPDATE (2024-06-20): ", "").replace("CORRECTION: ", "")
     expected = words(BeautifulSoup(without_plugin(name, plain_post), "html.parser").get_text(" "))
     content = BeautifulSoup(matrix_site(name, order).article.content, "html.parser")
-    for added in content.select("nav.chronicles-update-log, aside.chronicles-sources, .chronicles-note-label"):
-        added.decompose()  # what the plugin adds: the log, the sources list, the labels
+    for added in content.select("nav.chronicles-update-log, aside.chronicles-countries, aside.chronicles-sources, .chronicles-note-label"):
+        added.decompose()  # what the plugin adds: the log, the countries and sources lists, the labels
     found = words(content.get_text(" "))
     assert found == expected, {"lost": dict(expected - found), "added": dict(found - expected)}
 

@@ -13,6 +13,9 @@ from pelican_chronicles.model import Chronicle, Country, Note, Quote, Source, Tu
 from pelican_chronicles.settings import DEFAULT_LABELS
 from pelican_chronicles.site.filters import FILTERS
 from pelican_chronicles.site.index import SiteIndex
+from pelican_chronicles.site.render import ENTRY_SOURCES
+
+SUMMARY_FACETS = 10  # a facet page's summaries, in chronicles/archive_body.html
 
 POSTS = {
     "treaty.md": """\
@@ -355,3 +358,127 @@ def test_updates_items():
   <p class="chronicles-updates-head"><span class="chronicles-badge chronicles-badge-correction">Correction</span> \
 <a href="/treaty.html#correction-1">Treaty</a></p>
 </li>"""
+
+
+# --- a post with many sources ----------------------------------------------------
+
+
+def many_sources(n: int) -> dict[str, str]:
+    names = "; ".join(f"Regional Desk {i:04d}" for i in range(n))
+    return {
+        "wide.md": f"Title: A wide survey\nDate: 2024-04-01\nCountries: FR, DE\nSources: {names}\n\nBody.\n",
+        "narrow.md": "Title: A narrow note\nDate: 2024-03-01\nSources: Regional Desk 0000\n\nBody.\n",
+    }
+
+
+def output_bytes(site) -> int:
+    return sum(p.stat().st_size for p in site.output.rglob("*") if p.is_file())
+
+
+def test_output_grows_linearly_with_the_sources_of_a_post(tmp_path):
+    from conftest import build_site
+    from timing import SCALE
+
+    small = output_bytes(build_site(tmp_path / "small", many_sources(20)))
+    large = output_bytes(build_site(tmp_path / "large", many_sources(20 * SCALE)))
+    # linear output grows SCALE times; one entry with every source on every
+    # source page grows SCALE² times
+    assert large / small <= SCALE * 1.25, f"{small} -> {large} bytes for {SCALE} times the sources"
+
+
+def test_an_entry_shows_a_bounded_number_of_sources(build):
+    site = build(many_sources(40), CHRONICLES_LABELS={"and_more": "+{count} autres"})
+    for page in ("archives.html", "sources/regional-desk-0017.html", "countries/fr.html"):
+        entry = site.soup(page).select(".chronicles-entry")[0]
+        sources = entry.select_one(".chronicles-entry-sources")
+        assert len(sources.select("a.chronicles-source")) == ENTRY_SOURCES, page
+        assert sources.select_one(".chronicles-more").get_text() == f"+{40 - ENTRY_SOURCES} autres", page
+    # the whole list stays on the post itself
+    assert len(site.soup("a-wide-survey.html").select(".chronicles-sources li")) == 40
+
+
+def test_facet_page_summaries_are_bounded(build):
+    site = build(many_sources(40))
+    soup = site.soup("sources/regional-desk-0017.html")
+    assert len(soup.select(".chronicles-by-source li")) == SUMMARY_FACETS + 1
+    assert soup.select(".chronicles-by-source li")[-1].get_text(strip=True) == f"and {39 - SUMMARY_FACETS} more"
+    # the archive itself and the sources index list every source once
+    assert len(site.soup("archives.html").select(".chronicles-by-source li")) == 40
+    assert len(site.soup("sources/index.html").select(".chronicles-facet-list li")) == 40
+
+
+def test_an_entry_with_few_sources_shows_them_all(site):
+    entry = site.soup("archives.html").select(".chronicles-entry")[0]
+    assert entry.select(".chronicles-more") == []
+
+
+# --- intrasite links in Sources: and attributions ------------------------------------
+
+LINKED = {
+    "a.md": """\
+        Title: Linked post
+        Date: 2024-06-19
+        Sources: Background <{filename}/b.md>; Annual report <{static}/files/report.pdf>; Older form <|filename|b.md>
+
+        > Figures are up.
+        >
+        > — A. Analyst, [Briefing]({filename}/b.md#figures)
+
+        Body.
+        """,
+    "b.md": """\
+        Title: Background post
+        Date: 2024-06-01
+
+        Background.
+        """,
+    "files/report.pdf": "not really a PDF",
+}
+
+
+def test_intrasite_sources_are_resolved_in_the_post(build):
+    site = build(LINKED, STATIC_PATHS=["files"], SITEURL="https://news.example")
+    soup = site.soup("linked-post.html")
+    hrefs = [a["href"] for a in soup.select(".chronicles-sources a.chronicles-source-home")]
+    assert hrefs == [
+        "https://news.example/background-post.html",
+        "https://news.example/files/report.pdf",
+        "https://news.example/background-post.html",
+        "https://news.example/background-post.html#figures",
+    ]
+    assert soup.select_one("figure.chronicles-quote blockquote")["cite"] == (
+        "https://news.example/background-post.html#figures"
+    )
+
+
+def test_intrasite_sources_are_resolved_in_json_ld(build):
+    import json
+
+    site = build(LINKED, STATIC_PATHS=["files"], SITEURL="https://news.example")
+    script = site.soup("linked-post.html").find("script", type="application/ld+json")
+    data = json.loads(script.string)
+    assert [(c["name"], c.get("url")) for c in data["citation"]] == [
+        ("Background", "https://news.example/background-post.html"),
+        ("Annual report", "https://news.example/files/report.pdf"),
+        ("Older form", "https://news.example/background-post.html"),
+        ("Briefing", "https://news.example/background-post.html#figures"),
+    ]
+    assert data["hasPart"][0]["isBasedOn"]["url"] == "https://news.example/background-post.html#figures"
+    assert "{filename}" not in script.string and "{static}" not in script.string
+
+
+@pytest.mark.parametrize("relative, href", [(False, "/background-post.html"), (True, "../background-post.html")])
+def test_intrasite_sources_are_resolved_on_their_pages(build, relative, href):
+    site = build(LINKED, STATIC_PATHS=["files"], RELATIVE_URLS=relative)
+    assert site.soup("sources/background.html").select_one("a.chronicles-source-home")["href"] == href
+    report = site.soup("sources/annual-report.html").select_one("a.chronicles-source-home")["href"]
+    assert report == href.replace("background-post.html", "files/report.pdf")
+    briefing = site.soup("sources/briefing.html").select_one("a.chronicles-source-home")["href"]
+    assert briefing == f"{href}#figures"
+
+
+def test_an_intrasite_source_that_leads_nowhere_is_not_linked(build, caplog):
+    site = build({"a.md": "Title: A\nDate: 2024-01-01\nSources: Gone <{filename}/missing.md>\n\nBody.\n"})
+    assert site.soup("sources/gone.html").select("a.chronicles-source-home") == []
+    assert "{filename}" not in site.text("a.html").split("<body")[0]
+    assert any("Unable to find" in r.getMessage() for r in caplog.records)

@@ -102,14 +102,16 @@ def test_badge_takes_the_sites_labels_from_the_context():
     )
 
 
-def test_badge_dates_are_written_by_the_environments_strftime():
+def test_badge_dates_are_in_the_sites_language_not_the_machines_locale():
     env = jinja2.Environment()
     env.filters.update(FILTERS)
-    env.filters["strftime"] = lambda value, date_format: f"{value:%d}.{value:%m}. ({date_format})"
-    html = env.from_string("{{ article|chronicles_badge }}").render(article=post(note(CORRECTION, 1, 21)))
+    env.filters["strftime"] = lambda value, date_format: "machine locale"
+    html = env.from_string("{{ article|chronicles_badge }}").render(
+        article=post(note(CORRECTION, 1, 21)), DEFAULT_LANG="ru"
+    )
     assert html == (
         '<span class="chronicles-badge chronicles-badge-correction">Corrected '
-        '<time datetime="2024-06-21T08:30:00+00:00">21.06. (%d %b %Y)</time></span>'
+        '<time datetime="2024-06-21T08:30:00+00:00">21 июн. 2024</time></span>'
     )
 
 

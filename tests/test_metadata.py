@@ -7,7 +7,8 @@ import pytest
 
 from conftest import convert, normalize, render
 from timing import assert_linear, repeat
-from pelican_chronicles.metadata import flag, lookup_country, parse_sources, resolve_countries
+from pelican_chronicles import metadata
+from pelican_chronicles.metadata import country_name, flag, lookup_country, parse_sources, resolve_countries
 from pelican_chronicles.model import Problem, Source
 
 UNSAFE = "unsafe URL in Sources (only http, https, mailto and relative links are kept)"
@@ -266,6 +267,175 @@ def test_lookup_country_takes_a_code_or_a_name():
     assert lookup_country("") is None
 
 
+# --- Countries in any language (SPEC 7, 15) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value, code",
+    [
+        # CLDR names in other languages, through Babel
+        ("Россия", "RU"),
+        ("КНДР", "KP"),
+        ("مصر", "EG"),
+        ("السودان", "SD"),
+        ("中国", "CN"),
+        ("中國", "CN"),
+        ("俄罗斯", "RU"),
+        ("Deutschland", "DE"),
+        ("Allemagne", "DE"),
+        ("Rússia", "RU"),
+        ("Росія", "RU"),
+        ("روسیه", "RU"),
+        ("रूस", "RU"),
+        ("Mısır", "EG"),
+        ("Misri", "EG"),
+        ("Türkiye", "TR"),
+        ("Косово", "XK"),
+        ("Kosova", "XK"),
+        # English: ISO's names, CLDR's, and everyday ones
+        ("Russia", "RU"),
+        ("Russian Federation", "RU"),
+        ("UK", "GB"),
+        ("U.K.", "GB"),
+        ("Britain", "GB"),
+        ("Turkey", "TR"),
+        ("Turkiye", "TR"),
+        ("Ivory Coast", "CI"),
+        ("Côte d’Ivoire", "CI"),
+        ("Côte d'Ivoire", "CI"),
+        ("Cote d'Ivoire", "CI"),
+        ("Kosovo", "XK"),
+        ("South Korea", "KR"),
+        ("North Korea", "KP"),
+        ("DPRK", "KP"),
+        ("Iran", "IR"),
+        ("Syria", "SY"),
+        ("Vietnam", "VN"),
+        ("Laos", "LA"),
+        ("Bolivia", "BO"),
+        ("Venezuela", "VE"),
+        ("Tanzania", "TZ"),
+        ("Czechia", "CZ"),
+        ("Czech Republic", "CZ"),
+        ("Moldova", "MD"),
+        ("Taiwan", "TW"),
+        ("Palestine", "PS"),
+        ("Vatican", "VA"),
+        ("Vatican City", "VA"),
+        ("North Macedonia", "MK"),
+        ("Burma", "MM"),
+        ("Myanmar", "MM"),
+        ("Congo-Kinshasa", "CD"),
+        ("Congo - Kinshasa", "CD"),
+        ("DR Congo", "CD"),
+        ("Congo-Brazzaville", "CG"),
+        ("USA", "US"),
+        ("US", "US"),
+        ("U.S.", "US"),
+        ("United States", "US"),
+        ("UAE", "AE"),
+        ("East Timor", "TL"),
+        ("Swaziland", "SZ"),
+        # codes, as before
+        ("XK", "XK"),
+        ("XKX", "XK"),
+        ("gb", "GB"),
+        ("EGY", "EG"),
+        # case, spacing and Unicode forms
+        ("россия", "RU"),
+        ("  ivory   coast ", "CI"),
+        ("ＵＫ", "GB"),
+        ("Tu\u0308rkiye", "TR"),  # "u" and a combining diaeresis
+    ],
+)
+def test_a_country_in_any_language_or_by_its_everyday_name(value, code):
+    countries, problems = resolve_countries(value)
+    assert [c.code for c in countries] == [code]
+    assert problems == ()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param("Narnia", id="no-such-country"),
+        pytest.param("مصرف", id="a-word-that-starts-like-a-name"),
+        pytest.param("Росс", id="a-name-cut-short"),
+        pytest.param("Deutschlandd", id="a-name-misspelt"),
+        pytest.param("America", id="a-country-here-two-continents-there"),
+        pytest.param("Korea", id="two-states"),
+        pytest.param("Конго", id="two-states-in-russian"),
+        pytest.param("Macedonia", id="a-country-and-a-region"),
+        pytest.param("U K", id="letters-spaced-apart"),
+    ],
+)
+def test_a_value_no_source_names_exactly_still_warns(value):
+    countries, problems = resolve_countries(value)
+    assert countries == ()
+    assert problems == (Problem(UNKNOWN, value),)
+
+
+@pytest.mark.parametrize(
+    "value, codes",
+    [
+        pytest.param("Россия، مصر", ["RU", "EG"], id="arabic-comma"),
+        pytest.param("中国、俄罗斯", ["CN", "RU"], id="ideographic-comma"),
+        pytest.param("中国，俄罗斯", ["CN", "RU"], id="fullwidth-comma"),
+        pytest.param("مصر، السودان، Kosovo, UK", ["EG", "SD", "XK", "GB"], id="mixed"),
+        pytest.param("Россия, Russia, RU, RUS", ["RU"], id="one-country-four-ways"),
+        pytest.param("Korea, Republic of، مصر", ["KR", "EG"], id="iso-name-with-comma-among-others"),
+    ],
+)
+def test_countries_are_separated_by_the_comma_of_each_script(value, codes):
+    countries, problems = resolve_countries(value)
+    assert [c.code for c in countries] == codes
+    assert problems == ()
+
+
+def test_kosovo_is_a_country_though_iso_has_no_entry_for_it():
+    kosovo = lookup_country("Kosovo")
+    assert (kosovo.code, kosovo.alpha3, kosovo.name, kosovo.flag) == ("XK", "XKX", "Kosovo", "🇽🇰")
+    assert kosovo.slug == "xk"
+
+
+@pytest.mark.parametrize(
+    "code, lang, name",
+    [
+        ("RU", "ru", "Россия"),
+        ("RU", "uk", "Росія"),
+        ("EG", "ar", "مصر"),
+        ("CN", "zh", "中国"),
+        ("CN", "zh_Hant", "中國"),
+        ("DE", "de", "Deutschland"),
+        ("RU", "pt-BR", "Rússia"),
+        ("XK", "ru", "Косово"),
+        ("KP", "ru", "КНДР"),
+        # English, and a language Babel does not know: the country's own name
+        ("RU", "en", "Russian Federation"),
+        ("GB", "en-GB", "United Kingdom"),
+        ("RU", "tlh", "Russian Federation"),
+        ("RU", None, "Russian Federation"),
+    ],
+)
+def test_country_name_in_a_language(code, lang, name):
+    assert country_name(lookup_country(code), lang) == name
+
+
+def test_codes_and_english_names_do_not_load_other_languages():
+    """An English site pays nothing for names in other languages: codes and
+    ISO's names never read Babel's data, CLDR's English names read English
+    alone."""
+    metadata._cldr_names.cache_clear()
+    try:
+        resolve_countries("FR, DEU, Japan, Korea, Republic of, UK, Kosovo, Ivory Coast")
+        assert metadata._cldr_names.cache_info().currsize == 0
+        resolve_countries("Russia, Vatican City")
+        assert metadata._cldr_names.cache_info().currsize == 1
+        resolve_countries("Россия")
+        assert metadata._cldr_names.cache_info().currsize == 2
+    finally:
+        metadata._cldr_names.cache_clear()
+
+
 def test_hostile_metadata_is_read_in_linear_time():
     assert_linear(parse_sources, lambda n: repeat("<", n))
     assert_linear(parse_sources, lambda n: repeat("](", n))
@@ -291,3 +461,12 @@ def test_sources_split_only_at_a_top_level_semicolon(value, expected):
     sources, problems = parse_sources(value)
     assert [(s.name, s.url) for s in sources] == expected
     assert problems == ()
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["وكالة الشمال؛ نشرة الميناء", "海港通讯；北方社", "Северинформ; Портовый вестник"],
+)
+def test_sources_split_at_the_semicolon_of_each_script(value):
+    sources, problems = parse_sources(value)
+    assert len(sources) == 2 and problems == ()

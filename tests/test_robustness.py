@@ -166,6 +166,43 @@ MANY_BLOCKS = {
 }
 
 
+# The national wire forms and the separators of each script (SPEC 15), in
+# posts of their language, so that the dates in them are read: one block
+# of about 1 MB, or (the last) many blocks.
+NATIONAL = {
+    "TASS: capitals and an opening slash": ("ru", lambda n: "МОСКВА, 20 июня. /" + repeat("ТАСС ", n)),
+    "TASS: slashes after capitals": ("ru", lambda n: repeat("МОСКВА /", n)),
+    "TASS: a date that runs on": ("ru", lambda n: "МОСКВА, " + repeat("20 июня ", n) + ". /ТАСС/. text"),
+    "Interfax: place and date repeated": ("ru", lambda n: repeat("Москва. 20 июня. ", n)),
+    "Interfax: an agency's name that runs on": ("ru", lambda n: "Москва. 20 июня. " + repeat("INTERFAX.RU ", n)),
+    "Xinhua: agency and place repeated": ("zh", lambda n: repeat("新华社北京", n)),
+    "Xinhua: the reporters' parenthesis left open": ("zh", lambda n: "新华社北京6月20日电（记者" + repeat("王", n)),
+    "caseless words before a parenthesis": ("ar", lambda n: repeat("القاهرة ", n) + "(رويترز) - نص"),
+    "caseless open parentheses": ("ar", lambda n: repeat("القاهرة (", n)),
+    "full-width open parentheses": ("zh", lambda n: repeat("北京（", n)),
+    "a caseless dateline then dashes": ("zh", lambda n: "北京（路透社）" + repeat("—", n)),
+    "Arabic commas in an attribution": ("ar", lambda n: "> كلمات.\n>\n> — " + repeat("سامر، ", n)),
+    "ideographic commas in an attribution": ("zh", lambda n: "> 引文。\n>\n> —— " + repeat("张、", n)),
+    "full-width commas and parentheses": ("zh", lambda n: "> 引文。\n>\n> ——" + repeat("（，", n)),
+    "many national datelines": (
+        "ru", lambda n: repeat("МОСКВА, 20 июня. /ТАСС/. text\n\nМосква. 20 июня. INTERFAX.RU - text\n\n", n // 4),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NATIONAL))
+def test_national_forms_take_linear_time(name):
+    lang, make = NATIONAL[name]
+
+    def in_language(source: str) -> tuple[float, float]:
+        return timed_convert(source, lang=lang)
+
+    (total_small, plugin_small), (total, plugin) = convert_times(in_language, make, MB)
+    if not name.startswith("many"):  # Python-Markdown's own time grows faster over many blocks
+        check_growth(name, total_small, total)
+    check_growth(f"{name}, the plugin's share", plugin_small, plugin)
+
+
 @pytest.mark.parametrize("name", sorted(ONE_BLOCK))
 def test_one_block_of_a_megabyte_takes_linear_time(name):
     (total_small, plugin_small), (total, plugin) = convert_times(timed_convert, ONE_BLOCK[name], MB)
@@ -474,7 +511,7 @@ def author_tokens(html: str, labels: dict) -> list[str]:
     log and a sources list are left out, and so is the label word at the
     start of each note's label (the qualifier after it is the author's)."""
     soup = BeautifulSoup(html, "html.parser")
-    for added in soup.select(".chronicles-update-log, aside.chronicles-sources, script"):
+    for added in soup.select(".chronicles-update-log, aside.chronicles-countries, aside.chronicles-sources, script"):
         added.decompose()
     for label in soup.select(".chronicles-note-label"):
         first = label.find(string=True)

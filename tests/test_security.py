@@ -48,10 +48,12 @@ def test_each_dropped_thing_is_a_warning_naming_the_file_and_quoting_it(hostile)
 def test_the_sources_list_holds_text_and_safe_links_only(hostile):
     site, _ = hostile
     aside = site.soup(PAGE).find("aside", class_="chronicles-sources")
-    assert [li.get_text() for li in aside.find_all("li")] == [
+    assert [li.find(class_="chronicles-source").get_text() for li in aside.find_all("li")] == [
         "Wire", "Daily", "<b>Harbour</b>", "Radio </script>", "Ledger", "Port Authority",
     ]
-    assert [a["href"] for a in aside.find_all("a")] == ["https://port.example/notice"]
+    assert [a["href"] for a in aside.select("a.chronicles-source-home")] == ["https://port.example/notice"]
+    # each name links to the source's page on the site
+    assert all(a["href"].startswith("https://news.example/sources/") for a in aside.select("a.chronicles-source"))
     assert aside.find_all(["b", "script"]) == []
 
 

@@ -35,12 +35,13 @@ def test_an_unknown_chronicles_setting_is_a_typo():
         check({"CHRONICLES_UPDATE_LOGS": False})
 
 
-def test_labels_fill_in_the_defaults():
-    labels = check({"CHRONICLES_LABELS": {"update": "Mise à jour"}})["CHRONICLES_LABELS"]
+def test_labels_given_fill_in_the_languages_own(build):
+    site = build({"a.md": "Title: A\nDate: 2024-01-01\n\nText."}, CHRONICLES_LABELS={"update": "Mise à jour"})
+    labels = site.pelican.settings["CHRONICLES_LABELS"]
     assert labels["update"] == "Mise à jour"
     assert labels["correction"] == "Correction"
 
 
 def test_a_build_with_a_wrong_setting_stops(build):
-    with pytest.raises(SettingsError, match="CHRONICLES_DAYFIRST must be True or False"):
+    with pytest.raises(SettingsError, match="CHRONICLES_DAYFIRST must be True, False or None"):
         build({"a.md": "Title: A\nDate: 2024-01-01\n\nText."}, CHRONICLES_DAYFIRST="no")

@@ -10,21 +10,23 @@ it is given, so Pelican's ``NEWEST_FIRST_ARCHIVES`` decides the order.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-def month_name(year: int, month: int) -> str:
-    """The month's full name in the build's locale (Pelican sets LC_TIME from
-    its ``LOCALE`` setting), as Pelican's own period archives name it."""
-    return datetime.date(year, month, 1).strftime("%B")
+from .localdates import month_heading
+
+
+def month_name(year: int, month: int, lang: str | None = None) -> str:
+    """The month's full name as a heading in the language ``lang`` (the
+    site's ``DEFAULT_LANG``), from CLDR: ``June``, ``Июнь``, ``六月``."""
+    return month_heading(year, month, lang)
 
 
 @dataclass(frozen=True)
 class Month:
     year: int
     month: int
-    name: str  # localized
+    name: str  # in the site's language
     entries: tuple  # of Entry, in the order given
 
     @property
@@ -91,9 +93,12 @@ class ArchiveView:
         return tuple(e for y in self.years for m in y.months for e in m.entries)
 
 
-def group_by_year_month(entries: Iterable, date_of: Callable = lambda e: e.date) -> tuple[Year, ...]:
+def group_by_year_month(
+    entries: Iterable, date_of: Callable = lambda e: e.date, lang: str | None = None
+) -> tuple[Year, ...]:
     """Group ``entries`` by year and month, keeping their order: years and
-    months appear in the order of their first entry."""
+    months appear in the order of their first entry. Months are named in
+    the language ``lang``."""
     years: dict[int, dict[int, list]] = {}
     for entry in entries:
         date = date_of(entry)
@@ -101,7 +106,7 @@ def group_by_year_month(entries: Iterable, date_of: Callable = lambda e: e.date)
     return tuple(
         Year(
             year,
-            tuple(Month(year, month, month_name(year, month), tuple(items)) for month, items in months.items()),
+            tuple(Month(year, month, month_name(year, month, lang), tuple(items)) for month, items in months.items()),
         )
         for year, months in years.items()
     )
@@ -118,9 +123,10 @@ def tally(entries: Iterable, facets_of: Callable) -> tuple[Tally, ...]:
     return tuple(Tally(facet, count) for facet, count in ranked)
 
 
-def archive_view(entries: Sequence) -> ArchiveView:
-    """The archive of ``entries`` (``Entry`` objects from the site index)."""
-    years = group_by_year_month(entries)
+def archive_view(entries: Sequence, lang: str | None = None) -> ArchiveView:
+    """The archive of ``entries`` (``Entry`` objects from the site index),
+    its months named in the language ``lang``."""
+    years = group_by_year_month(entries, lang=lang)
     year_numbers = [y.year for y in years]
     totals = Totals(
         posts=len(entries),

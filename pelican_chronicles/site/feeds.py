@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import uuid
 
 from feedgenerator import Atom1Feed, get_tag_uri
 from markupsafe import Markup
@@ -41,10 +42,11 @@ def updates_feed(
     URL and date and the note's anchor, so they stay when a note is edited."""
     base = site_url.rstrip("/") + "/" if site_url else ""
     feed = UpdatesFeed(
-        title=f"{Markup(site_name).striptags()} - {labels['updates_page']}",
+        title=feed_title(site_name, labels),
         link=base or "/",
         feed_url=base + feed_path,
         description="",
+        feed_guid=None if base else unique_id(feed_path),
         quiet_date=quiet_date,
     )
     for entry in entries[:max_items]:
@@ -53,13 +55,55 @@ def updates_feed(
         feed.add_item(
             title=f"{note.label}: {title}",
             link=base + entry.url,
-            unique_id=get_tag_uri(base + entry.post_url, article.date) + f"#{note.anchor}",
+            unique_id=(
+                get_tag_uri(base + entry.post_url, article.date) + f"#{note.anchor}" if base
+                else unique_id(f"{entry.post_url}#{note.anchor}", article.date)
+            ),
             description=note.summary,
             pubdate=entry.date,
             updateddate=entry.date,
             categories=[note.kind],
         )
     return feed
+
+
+# Pelican's own feeds. When one of them is on and neither SITEURL nor
+# FEED_DOMAIN is set, Pelican warns, once, at start-up, and writes them.
+PELICAN_FEEDS = (
+    "FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS",
+    "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS",
+    "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS",
+)
+WITHOUT_DOMAIN = "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid"
+
+
+def warn_without_domain(settings) -> bool:
+    """Whether to give Pelican's warning for the updates feed: it is written,
+    the site has neither ``SITEURL`` nor ``FEED_DOMAIN``, and Pelican, whose
+    own feeds are all off, has not said so already."""
+    return bool(
+        settings.get("CHRONICLES_UPDATES_FEED")
+        and not (settings.get("SITEURL") or settings.get("FEED_DOMAIN"))
+        and not any(settings.get(name) for name in PELICAN_FEEDS)
+    )
+
+
+def feed_title(site_name: str, labels: dict) -> str:
+    """The feed's title: the site's name and the updates page's."""
+    return f"{Markup(site_name).striptags()} - {labels['updates_page']}"
+
+
+def unique_id(path: str, date: datetime.datetime | None = None) -> str:
+    """An id for a site that has no ``SITEURL`` or ``FEED_DOMAIN``, where
+    a ``tag:`` URI has no domain to name (feedgenerator would write
+    ``tag:None,...``): a name-based UUID of the path and the post's date,
+    the same from build to build.
+
+        >>> unique_id("2024/06/treaty.html#update-1", datetime.datetime(2024, 6, 19))
+        'urn:uuid:feb7f0b1-ce1b-5d28-835c-3b9795f022cb'
+    """
+    stamp = f"@{date.isoformat()}" if date is not None else ""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{path}{stamp}").urn
 
 
 def write_feed(feed: Atom1Feed, output_path: str, feed_path: str) -> str:

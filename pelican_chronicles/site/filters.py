@@ -8,28 +8,33 @@ environment has none):
     {{ article|chronicles_jsonld }}
     {% for year, months in articles|chronicles_by_year_month %}...{% endfor %}
     {{ country|chronicles_flag }}  {{ "FR"|chronicles_country }}
+    {{ period_num|chronicles_period }}
 
 and, for the archive and facet templates, the markup of the site index's
 items: ``entry|chronicles_entry``, ``facet|chronicles_link``,
-``note|chronicles_updates_item``, ``statement|chronicles_statement``.
+``note|chronicles_updates_item``, ``statement|chronicles_statement``, and
+``count|chronicles_more`` ("and N more").
 
 No Pelican import: the filters read the settings from the template's
-context (``CHRONICLES_LABELS``, ``DEFAULT_DATE_FORMAT``, ``SITEURL``), which
-Pelican fills with the site's, and write dates with the environment's
-``strftime`` filter, Pelican's own in a build.
+context (``CHRONICLES_LABELS``, ``DEFAULT_LANG``, ``DEFAULT_DATE_FORMAT``,
+``DATE_FORMATS``, ``SITEURL``), which Pelican fills with the site's. Dates
+and country names are in the site's language, ``DEFAULT_LANG``, from CLDR
+(``localdates.py``), whatever the machine's locales.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..jsonld import news_article, script_tag
-from ..metadata import lookup_country
+from ..metadata import country_name, lookup_country
 from ..model import Chronicle, Country
 from ..settings import DEFAULT_LABELS
 from ..urls import safe_url
-from . import render
+from . import localdates, render
 
 DATE_FORMAT = "%a %d %B %Y"  # Pelican's DEFAULT_DATE_FORMAT
 
@@ -41,7 +46,19 @@ def _labels(labels: dict | None) -> dict:
 
 
 def _strftime(context):
-    return context.environment.filters.get("strftime", render.plain_strftime)
+    """``strftime(value, date_format)`` with the names of months and days in
+    the site's language."""
+    return partial(localdates.strftime, lang=context.get("DEFAULT_LANG"))
+
+
+def _date_format(context) -> str:
+    """The site's date format, as Pelican picks a post's: ``DATE_FORMATS``
+    for the language (a format, or a ``(locale, format)`` pair whose locale
+    CLDR replaces), else ``DEFAULT_DATE_FORMAT``."""
+    date_format = (context.get("DATE_FORMATS") or {}).get(context.get("DEFAULT_LANG"))
+    if isinstance(date_format, (tuple, list)):
+        date_format = date_format[-1]
+    return date_format or context.get("DEFAULT_DATE_FORMAT") or DATE_FORMAT
 
 
 @pass_context
@@ -70,7 +87,9 @@ def chronicles_entry(context, entry) -> Markup:
     html = rendered.get((entry, siteurl))
     if html is None:
         labels = _labels(context.get("CHRONICLES_LABELS"))
-        html = rendered[entry, siteurl] = render.entry(entry, siteurl, labels, _strftime(context))
+        html = rendered[entry, siteurl] = render.entry(
+            entry, siteurl, labels, _strftime(context), _date_format(context)
+        )
     return html
 
 
@@ -82,11 +101,18 @@ def chronicles_link(context, facet) -> Markup:
 
 
 @pass_context
+def chronicles_more(context, count: int) -> Markup:
+    """``{{ 12|chronicles_more }}``: "and 12 more" (the ``and_more`` label)
+    in ``span.chronicles-more``, after a list cut short."""
+    return render.more(count, _labels(context.get("CHRONICLES_LABELS")))
+
+
+@pass_context
 def chronicles_updates_item(context, note) -> Markup:
     """``{{ note|chronicles_updates_item }}``: a note's ``<li>`` on the
     updates page (``note`` from ``chronicles_site.notes``)."""
     return render.updates_item(
-        note, context.get("SITEURL", ""), _strftime(context), context.get("DEFAULT_DATE_FORMAT", DATE_FORMAT)
+        note, context.get("SITEURL", ""), _strftime(context), _date_format(context)
     )
 
 
@@ -99,7 +125,7 @@ def chronicles_statement(context, statement) -> Markup:
         context.get("SITEURL", ""),
         _labels(context.get("CHRONICLES_LABELS")),
         _strftime(context),
-        context.get("DEFAULT_DATE_FORMAT", DATE_FORMAT),
+        _date_format(context),
     )
 
 
@@ -110,7 +136,23 @@ def chronicles_jsonld(context, article, site_url: str | None = None) -> Markup:
     by default the site's ``SITEURL``."""
     if site_url is None:
         site_url = context.get("SITEURL")
-    return script_tag(news_article(article, site_url or ""))
+    site = context.get("chronicles_site")
+    link = safe_url if site is None else (lambda url: site.resolve_url(article, url, site_url or ""))
+    return script_tag(news_article(article, site_url or "", link=link, default_lang=context.get("DEFAULT_LANG")))
+
+
+@pass_context
+def chronicles_title(context, title) -> Markup:
+    """``{% block title %}{{ heading|chronicles_title }}{% endblock %}``: a
+    page's title (text) as the theme's own pages fill its title block, with
+    the site's name where they put it and never twice: "Site - Archives",
+    "Archives - Site", or "– Archives" where the theme writes the site's name
+    around the block itself (learnt from the theme once per build, as
+    ``chronicles_title_pattern``; "Archives - Site" when it cannot tell)."""
+    pattern = context.get("chronicles_title_pattern")
+    if not pattern:
+        pattern = ("", f" - {escape(Markup(str(context.get('SITENAME', ''))).striptags())}")
+    return Markup(f"{pattern[0]}{render.text(title)}{pattern[1]}")
 
 
 def chronicles_by_year_month(articles, newest_first: bool = True) -> list:
@@ -142,16 +184,30 @@ def chronicles_flag(country_or_code) -> Markup:
     return render.flag(country) if country is not None else Markup("")
 
 
-def chronicles_country(country_or_code, href: str | None = None) -> Markup:
+@pass_context
+def chronicles_country(context, country_or_code, href: str | None = None, lang: str | None = None) -> Markup:
     """The flag and the name (the name is the text) in ``span.chronicles-country``,
-    the name a link when ``href`` is given. An unknown value is shown as
-    typed, escaped, without a flag."""
+    the name a link when ``href`` is given. The name is in ``lang``, by
+    default the page's language: its article's or page's ``lang``, else
+    ``DEFAULT_LANG``. An unknown value is shown as typed, escaped, without
+    a flag."""
     country = _country(country_or_code)
     if country is None:
         if not isinstance(country_or_code, str) or not country_or_code.strip():
             return Markup("")
         return render.country(country_or_code.strip())
-    return render.country(country.name, render.flag(country), safe_url(href))
+    if lang is None:
+        content = context.get("article") or context.get("page")
+        lang = getattr(content, "lang", None) or context.get("DEFAULT_LANG")
+    return render.country(country_name(country, lang), render.flag(country), safe_url(href))
+
+
+@pass_context
+def chronicles_period(context, period_num) -> str:
+    """``{{ period_num|chronicles_period }}``: a period archive's title in
+    the site's language: ``2024``, ``June 2024``, ``Июнь 2024 г.``, or a
+    day's long date, from Pelican's ``period_num`` (``(2024, 6)``)."""
+    return localdates.period_title(tuple(period_num), context.get("DEFAULT_LANG"))
 
 
 FILTERS = {
@@ -160,8 +216,11 @@ FILTERS = {
     "chronicles_by_year_month": chronicles_by_year_month,
     "chronicles_flag": chronicles_flag,
     "chronicles_country": chronicles_country,
+    "chronicles_period": chronicles_period,
+    "chronicles_title": chronicles_title,
     "chronicles_entry": chronicles_entry,
     "chronicles_link": chronicles_link,
+    "chronicles_more": chronicles_more,
     "chronicles_updates_item": chronicles_updates_item,
     "chronicles_statement": chronicles_statement,
 }

@@ -12,16 +12,21 @@ writes.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
+import re
 import shutil
 from functools import partial
 
-from jinja2 import TemplateNotFound
+from jinja2 import TemplateError, TemplateNotFound
+from markupsafe import Markup, escape
 from pelican.generators import Generator
-from pelican.utils import slugify
+from pelican.utils import get_relative_path, path_to_url, slugify
 
-from .feeds import updates_feed, write_feed
+from ..urls import resolve_facet_hrefs, safe_url
+from .feeds import feed_title, updates_feed, write_feed
+from .head import PROBE, PageHead, page_title, title_pattern
 from .index import FacetPaths, SiteIndex
 
 logger = logging.getLogger(__name__)
@@ -40,6 +45,41 @@ THEME_FALLBACKS = {
 }
 
 
+def resolve_url(intrasite: re.Pattern, content, url: str | None, siteurl: str) -> str | None:
+    """The href for ``url``, an address the author gave in ``content``'s
+    ``Sources:`` or attributions, on a page whose ``SITEURL`` is
+    ``siteurl``. An intrasite link (``{filename}/b.md``, ``{static}/x.pdf``,
+    ``|filename|b.md``: Pelican's ``INTRASITE_LINK_REGEX``) is resolved by
+    Pelican, as it resolves the same link in the post's text; one it cannot
+    resolve (Pelican warns "Unable to find") is not linked. Called when
+    pages are written, once every post and static file is known."""
+    url = safe_url(url)
+    if url is None or not intrasite.match(url) or not hasattr(content, "_update_content"):
+        return url
+    link = f'<a href="{escape(url)}">'
+    resolved = content._update_content(link, siteurl)
+    if resolved == link:
+        return None
+    return html.unescape(resolved[len('<a href="'):-len('">')])
+
+
+# What a theme's template may raise when it is rendered outside the page it
+# was made for, to learn its title pattern: the plugin then uses its own.
+THEME_RENDER_FAILURES = (TemplateError, LookupError, TypeError, ValueError, AttributeError, ArithmeticError)
+
+CONTENT_LISTS = ("articles", "drafts", "pages", "hidden_pages", "draft_pages")
+
+
+def written_content(context) -> list:
+    """Every article and page the build writes, translations included."""
+    found = {}
+    for name in CONTENT_LISTS:
+        for content in context.get(name, ()):
+            for each in (content, *getattr(content, "translations", ())):
+                found.setdefault(id(each), each)
+    return list(found.values())
+
+
 class ChroniclesGenerator(Generator):
     def generate_context(self):
         settings = self.settings
@@ -56,11 +96,67 @@ class ChroniclesGenerator(Generator):
                 for kind in ("source", "country", "speaker")
             },
             newest_first=settings.get("NEWEST_FIRST_ARCHIVES", True),
+            resolve_url=partial(resolve_url, re.compile(settings["INTRASITE_LINK_REGEX"])),
+            lang=settings.get("DEFAULT_LANG"),
         )
         self.context["chronicles_site"] = self.index
         self.context["chronicles_theme_templates"] = {
             name: self.first_template(names) for name, names in THEME_FALLBACKS.items()
         }
+        self.link_facets()
+        self.context["chronicles_title_pattern"] = self.title_pattern()
+        stylesheet = settings["CHRONICLES_STYLESHEET"]
+        self.context["chronicles_head"] = PageHead(
+            stylesheet=stylesheet if isinstance(stylesheet, str) else (
+                f"{settings['CHRONICLES_STATIC_URL']}chronicles.css" if stylesheet else None),
+            stylesheet_is_own=isinstance(stylesheet, str),
+            feed=settings["CHRONICLES_UPDATES_FEED"],
+            feed_domain=settings.get("FEED_DOMAIN") or "",
+            feed_title=feed_title(settings["SITENAME"], settings["CHRONICLES_LABELS"]),
+            jsonld=settings["CHRONICLES_JSONLD"],
+            site_url=settings.get("SITEURL", ""),
+        )
+
+    def link_facets(self):
+        """Put the URLs of the source and country pages in the posts' links
+        to them (``urls.facet_href``), now that the site's slugs are known.
+        Each is written as the post's own page links the site's pages: from
+        ``SITEURL``, or, with ``RELATIVE_URLS``, relative to the post's page."""
+        relative = self.settings["RELATIVE_URLS"]
+        for content in written_content(self.context):
+            if "{chronicles-" not in (content._content or ""):
+                continue
+            siteurl = self.settings["SITEURL"]
+            if relative and content.save_as:
+                siteurl = path_to_url(get_relative_path(content.save_as))
+            content._content = resolve_facet_hrefs(content._content, partial(self.facet_url, siteurl))
+
+    def facet_url(self, siteurl: str, kind: str, key: str) -> str | None:
+        facets = self.index.sources if kind == "source" else self.index.countries
+        facet = facets.get(key)
+        return f"{siteurl}/{facet.url}" if facet is not None else None
+
+    def title_pattern(self) -> tuple[str, str]:
+        """How the plugin's pages fill the theme's title block, learnt from
+        the theme (``head.title_pattern``)."""
+        context = {**self.context, "dates": [], "articles": [], "output_file": "", "page_name": ""}
+        probe_source = '{% extends "base.html" %}{% block title %}' + PROBE + "{% endblock %}"
+        probe = self.render_title(partial(self.env.from_string, probe_source), context)
+        examples = [
+            self.render_title(partial(self.env.get_template, f"!theme/{name}.html"), context)
+            for name in ("archives", "tags", "categories", "authors")
+        ]
+        site = str(Markup(self.settings["SITENAME"]).striptags())
+        return title_pattern(probe, [example for example in examples if example], site)
+
+    def render_title(self, load, context) -> str | None:
+        """The ``<title>`` of the template ``load()`` gives, rendered with
+        ``context``; None when the theme has no such template or cannot
+        render it outside one of its own pages."""
+        try:
+            return page_title(load().render(context))
+        except THEME_RENDER_FAILURES:  # TemplateNotFound is a TemplateError
+            return None
 
     def first_template(self, names):
         """The first of ``names`` that exists; found, not compiled."""

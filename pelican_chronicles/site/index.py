@@ -1,15 +1,16 @@
 """The site's chronicle: what every post's chronicle adds up to, built in one
 pass over the posts of a build. No Pelican import: it reads the attributes
 Pelican gives content objects (``chronicles``, ``date``, ``url``, ``title``),
-and the generator hands it Pelican's ``slugify`` and the output paths.
+and the generator hands it Pelican's ``slugify``, the output paths and
+the way Pelican resolves an intrasite link (``resolve_url``).
 
 One ``SiteIndex`` per build, kept on the chronicles generator and in the
 templates' context as ``chronicles_site``:
 
 - ``notes``: every update and correction note, newest first;
-- ``sources``: source key (casefolded name) -> ``SourceFacet``;
+- ``sources``: ``Source.key`` (the name's ``name_key``) -> ``SourceFacet``;
 - ``countries``: alpha-2 code -> ``CountryFacet``;
-- ``speakers``: casefolded name -> ``SpeakerFacet`` with its statements;
+- ``speakers``: the name's ``name_key`` -> ``SpeakerFacet`` with its statements;
 - ``entry(article)`` and ``archive(articles)`` for the archive templates.
 
 Their markup is written by ``render.py``, through the filters; the
@@ -20,21 +21,34 @@ for the build.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, ClassVar, Iterable
 
-from ..model import Chronicle, Country, Note, Source
+from ..metadata import country_name
+from ..model import Chronicle, Country, Note, Source, name_key
 from ..urls import safe_url
 from .archive import ArchiveView, archive_view
 
 EMPTY = Chronicle()
 RESERVED_SLUGS = frozenset({"index"})  # the index pages live at {slug}=index
+# A slug's length in UTF-8 before its hash: file systems stop a file name
+# at 255 bytes, and the patterns add to the slug.
+MAX_SLUG_BYTES = 100
+HASH_LENGTH = 8
 
 
 def simple_slugify(value: str) -> str:
     """A stand-in for Pelican's slugify when the index is used on its own."""
     return re.sub(r"[^\w]+", "-", value.casefold()).strip("-")
+
+
+def plain_url(article, url: str | None, siteurl: str) -> str | None:
+    """A stand-in for the build's ``resolve_url`` (see ``SiteIndex.build``):
+    ``url`` when it may be linked."""
+    return safe_url(url)
 
 
 @dataclass(frozen=True)
@@ -96,11 +110,21 @@ class Facet:
 class SourceFacet(Facet):
     kind = "source"
     source: Source | None = None
+    origin: object = None  # the post whose address for the source is used
+    resolve_url: Callable = field(default=plain_url, repr=False)
+
+    def href_at(self, siteurl: str) -> str | None:
+        """The source's own address as a link on a page whose ``SITEURL``
+        is ``siteurl``, an intrasite link (``{filename}/b.md``) resolved as
+        in the post; None when it may not be linked."""
+        if self.source is None or not self.source.url:
+            return None
+        return self.resolve_url(self.origin, self.source.url, siteurl)
 
     @property
     def href(self) -> str | None:
-        """The source's own address, when it may be linked."""
-        return safe_url(self.source.url) if self.source else None
+        """The source's own address, as a page at the site's root links it."""
+        return self.href_at("")
 
 
 @dataclass(eq=False)
@@ -185,13 +209,28 @@ def chronicle_of(article) -> Chronicle:
     return chronicle if isinstance(chronicle, Chronicle) else EMPTY
 
 
-def _unique_slug(slug: str, fallback: str, taken: set[str]) -> str:
-    slug = slug or fallback
+def facet_slug(name: str, slugify: Callable[[str], str], fallback: str, taken: set[str]) -> str:
+    """The slug of a facet named ``name``: ``slugify`` of the name in NFC
+    (``fallback`` when that is empty), at most ``MAX_SLUG_BYTES`` in UTF-8
+    (cut at a character boundary, then ``-`` and the start of the name's
+    SHA-1, so that long names stay apart and keep their slug from build to
+    build), never reserved, and unique in ``taken`` ignoring case (``-2``,
+    ``-3``... added), so that no two pages share a file on a
+    case-insensitive file system. ``taken`` holds the casefolded slugs
+    given so far: call in a stable order. A slug is one path segment: no
+    ``/``, and never ``.`` or ``..`` (a site without
+    ``SLUG_REGEX_SUBSTITUTIONS`` keeps them)."""
+    slug = slugify(unicodedata.normalize("NFC", name)).replace("/", "-").replace("\\", "-")
+    if not slug.strip("."):
+        slug = fallback
+    if len(slug.encode()) > MAX_SLUG_BYTES:
+        cut = slug.encode()[:MAX_SLUG_BYTES].decode(errors="ignore").rstrip("-_ ")
+        slug = f"{cut}-{hashlib.sha1(name_key(name).encode()).hexdigest()[:HASH_LENGTH]}"
     candidate, n = slug, 1
-    while candidate in taken or candidate in RESERVED_SLUGS:
+    while candidate.casefold() in taken or candidate.casefold() in RESERVED_SLUGS:
         n += 1
         candidate = f"{slug}-{n}"
-    taken.add(candidate)
+    taken.add(candidate.casefold())
     return candidate
 
 
@@ -200,13 +239,15 @@ class SiteIndex:
     notes: list[NoteEntry] = field(default_factory=list)  # newest first
     sources: dict[str, SourceFacet] = field(default_factory=dict)  # by Source.key
     countries: dict[str, CountryFacet] = field(default_factory=dict)  # by alpha-2 code
-    speakers: dict[str, SpeakerFacet] = field(default_factory=dict)  # by casefolded name
+    speakers: dict[str, SpeakerFacet] = field(default_factory=dict)  # by name_key(name)
     entries: dict[int, Entry] = field(default_factory=dict)  # by id() of the article
     articles: list = field(default_factory=list)  # archive order
     # The entries' markup, by (entry, SITEURL): the chronicles_entry filter
     # renders a post once per build, though the archive, its period archives
     # and the page of every source and country it cites all list it.
     entries_html: dict = field(default_factory=dict, repr=False)
+    resolve_url: Callable = field(default=plain_url, repr=False)
+    lang: str | None = None  # the language of site-wide pages: Pelican's DEFAULT_LANG
 
     @classmethod
     def build(
@@ -216,14 +257,21 @@ class SiteIndex:
         slugify: Callable[[str], str] = simple_slugify,
         paths: dict[str, FacetPaths] | None = None,
         newest_first: bool = True,
+        resolve_url: Callable[[object, str | None, str], str | None] = plain_url,
+        lang: str | None = None,
     ) -> SiteIndex:
         """One pass over ``articles``. Facet pages list their posts in archive
-        order (``newest_first`` is Pelican's ``NEWEST_FIRST_ARCHIVES``)."""
+        order (``newest_first`` is Pelican's ``NEWEST_FIRST_ARCHIVES``).
+        ``resolve_url(article, url, siteurl)`` gives the href of an address
+        the author wrote in ``article`` (a source's), on a page whose
+        ``SITEURL`` is ``siteurl``, or None; it is called when pages are
+        written, once every post and file of the build is known. Country
+        names and month names are in ``lang`` (``DEFAULT_LANG``)."""
         paths = {**DEFAULT_PATHS, **(paths or {})}
-        index = cls()
+        index = cls(resolve_url=resolve_url, lang=lang)
         ordered = sorted(articles, key=lambda a: a.date, reverse=newest_first)
         index.articles = ordered
-        sources: dict[str, tuple[Source, list]] = {}
+        sources: dict[str, list] = {}  # key -> [source, its posts, the post its address is from]
         countries: dict[str, tuple[Country, list]] = {}
         speakers: dict[str, tuple[str, list]] = {}
         urls = []
@@ -233,32 +281,34 @@ class SiteIndex:
             urls.append(url)
             index.notes.extend(NoteEntry(article, note, url) for note in chronicle.notes)
             for source in chronicle.sources:
-                known = sources.setdefault(source.key, (source, []))
+                known = sources.setdefault(source.key, [source, [], article])
                 if known[0].url is None and source.url:
-                    sources[source.key] = (source, known[1])
+                    known[0], known[2] = source, article
                 known[1].append(article)
             for country in chronicle.countries:
                 countries.setdefault(country.code, (country, []))[1].append(article)
             for statement in _statements(article, chronicle, url):
-                speakers.setdefault(statement.speaker.casefold(), (statement.speaker, []))[1].append(statement)
+                speakers.setdefault(name_key(statement.speaker), (statement.speaker, []))[1].append(statement)
         index.notes.sort(key=lambda e: (e.date, e.note.anchor), reverse=True)
 
+        # Slugs in the order of the keys, so that which name of two gets
+        # "-2" does not depend on the order the posts were read in.
         taken: set[str] = set()
-        for key, (source, items) in sorted(sources.items()):
-            slug = _unique_slug(slugify(source.name), "source", taken)
+        for key, (source, items, origin) in sorted(sources.items()):
+            slug = facet_slug(source.name, slugify, "source", taken)
             index.sources[key] = SourceFacet(
                 slug, source.name, paths["source"].url_for(slug), paths["source"].save_as_for(slug),
-                items, source=source,
+                items, source=source, origin=origin, resolve_url=resolve_url,
             )
         for code, (country, items) in sorted(countries.items()):
             slug = country.slug
             index.countries[code] = CountryFacet(
-                slug, country.name, paths["country"].url_for(slug), paths["country"].save_as_for(slug),
+                slug, country_name(country, lang), paths["country"].url_for(slug), paths["country"].save_as_for(slug),
                 items, country=country,
             )
         taken = set()
         for key, (name, statements) in sorted(speakers.items()):
-            slug = _unique_slug(slugify(name), "speaker", taken)
+            slug = facet_slug(name, slugify, "speaker", taken)
             # newest first; statements of one post keep their order
             statements.sort(key=lambda s: s.date, reverse=True)
             posts = list({id(s.article): s.article for s in statements}.values())
@@ -293,7 +343,7 @@ class SiteIndex:
         """The archive of ``articles`` (Pelican's ``dates``), in their order."""
         if articles is None:
             articles = self.articles
-        return archive_view([self.entry(a) for a in articles])
+        return archive_view([self.entry(a) for a in articles], self.lang)
 
     def source_list(self) -> list[SourceFacet]:
         return sorted(self.sources.values(), key=lambda f: f.name.casefold())

@@ -5,7 +5,7 @@ reach these through the filters (``filters.py``).
 Plain Python, no Pelican import. Everything taken from a post, a setting or
 a label is escaped, so each function returns ``Markup``, safe in templates
 with or without autoescaping. Dates are written by the ``strftime``
-function given: Pelican's locale-aware ``strftime`` filter in a build.
+function given: ``localdates.strftime`` in the site's language in a build.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from ..model import latest_date
 from ..text import char_refs
 
 BADGE_DATE_FORMAT = "%d %b %Y"
+# The sources an archive entry shows before "and N more": an entry is on the
+# page of every source it cites, so what it shows must not grow with them.
+ENTRY_SOURCES = 5
 
 
 def plain_strftime(value: datetime.date, date_format: str) -> str:
@@ -52,6 +55,11 @@ def country(name: str, country_flag: Markup = Markup(""), href: str | None = Non
     if country_flag:
         shown = f"{country_flag} {shown}"
     return Markup(f'<span class="chronicles-country">{shown}</span>')
+
+
+def more(count: int, labels: dict) -> Markup:
+    """``span.chronicles-more``: "and N more", the ``and_more`` label."""
+    return Markup(f'<span class="chronicles-more">{escape(labels["and_more"].replace("{count}", str(count)))}</span>')
 
 
 def facet_link(facet, siteurl: str) -> Markup:
@@ -95,10 +103,24 @@ def _badge(kind, word, notes, counted_from, one, many, strftime, date_format) ->
     return Markup(html + "</span>")
 
 
-def entry(item, siteurl: str, labels: dict, strftime: Callable = plain_strftime) -> Markup:
+def language_of(article) -> str:
+    """``lang`` and ``dir="auto"`` for what a post in another language than
+    the site's contributes to a site page (its title, a note's words), so
+    that screen readers switch language and a right-to-left title reads in
+    order in a left-to-right page; nothing for a post in the site's."""
+    if getattr(article, "in_default_lang", True) or not getattr(article, "lang", None):
+        return ""
+    return f' lang="{escape(article.lang)}" dir="auto"'
+
+
+def entry(
+    item, siteurl: str, labels: dict, strftime: Callable = plain_strftime, date_format: str | None = None
+) -> Markup:
     """A post in the archive (``item`` an ``Entry`` of the site index): its
-    day, its title linking to it, its badges, its dateline place, sources and
-    countries linking to their pages."""
+    day, its title linking to it, its badges, its dateline place, sources
+    (the first ``ENTRY_SOURCES``, then "and N more") and countries linking
+    to their pages. The day's title is the date in ``date_format``, or
+    without one Pelican's ``locale_date``."""
     article, chronicle = item.article, item.chronicle
     classes = "chronicles-entry"
     if chronicle.is_updated:
@@ -106,12 +128,14 @@ def entry(item, siteurl: str, labels: dict, strftime: Callable = plain_strftime)
     if chronicle.is_corrected:
         classes += " chronicles-entry-corrected"
     date = article.date
+    full_date = strftime(date, date_format) if date_format else getattr(article, "locale_date", "")
     lines = [
         f'<li class="{classes}">',
         f'  <time class="chronicles-entry-date" datetime="{date.isoformat()}"'
-        f' title="{text(getattr(article, "locale_date", ""))}">{date.day:02d}</time>',
+        f' title="{text(full_date)}">{date.day:02d}</time>',
         '  <div class="chronicles-entry-body">',
-        f'    <a class="chronicles-entry-title" href="{escape(siteurl)}/{escape(item.url)}">{text(article.title)}</a>',
+        f'    <a class="chronicles-entry-title" href="{escape(siteurl)}/{escape(item.url)}"{language_of(article)}>'
+        f"{text(article.title)}</a>",
     ]
     if chronicle.is_updated or chronicle.is_corrected:
         lines.append(f'    <span class="chronicles-badges">{badges(chronicle, labels, strftime)}</span>')
@@ -119,7 +143,9 @@ def entry(item, siteurl: str, labels: dict, strftime: Callable = plain_strftime)
     if item.place:
         meta.append(f'<span class="chronicles-entry-place">{escape(item.place)}</span>')
     if item.sources:
-        links = ", ".join(facet_link(f, siteurl) for f in item.sources)
+        links = ", ".join(facet_link(f, siteurl) for f in item.sources[:ENTRY_SOURCES])
+        if len(item.sources) > ENTRY_SOURCES:
+            links += f" {more(len(item.sources) - ENTRY_SOURCES, labels)}"
         meta.append(f'<span class="chronicles-entry-sources">{escape(labels["via"])} {links}</span>')
     if item.countries:
         links = " ".join(facet_link(f, siteurl) for f in item.countries)
@@ -140,7 +166,7 @@ def updates_item(item, siteurl: str, strftime: Callable, date_format: str) -> Ma
         head += f" {time(note.date, note.date_text or strftime(note.date, date_format))}"
     head += f' <a href="{escape(siteurl)}/{escape(item.url)}">{text(item.article.title)}</a>'
     lines = [
-        f'<li class="chronicles-updates-item chronicles-{note.kind}">',
+        f'<li class="chronicles-updates-item chronicles-{note.kind}"{language_of(item.article)}>',
         f'  <p class="chronicles-updates-head">{head}</p>',
     ]
     if note.summary:
@@ -151,14 +177,14 @@ def updates_item(item, siteurl: str, strftime: Callable, date_format: str) -> Ma
 
 def statement(item, siteurl: str, labels: dict, strftime: Callable, date_format: str) -> Markup:
     """A quote or transcript turn on its speaker's page (``item`` a
-    ``Statement``): the post's date (as Pelican writes it, ``locale_date``),
-    its words (``cite`` and the link lead back to its place in the post) and
-    the role the speaker spoke in."""
+    ``Statement``): the post's date in ``date_format``, its words (``cite``
+    and the link lead back to its place in the post) and the role the
+    speaker spoke in."""
     href = f"{escape(siteurl)}/{escape(item.url)}"
     role = f'<span class="chronicles-role">{escape(item.role)}</span>, ' if item.role else ""
-    date = getattr(item.article, "locale_date", None) or strftime(item.date, date_format)
+    date = strftime(item.date, date_format)
     return Markup("\n".join([
-        f'<li class="chronicles-statement chronicles-statement-{item.kind}">',
+        f'<li class="chronicles-statement chronicles-statement-{item.kind}"{language_of(item.article)}>',
         f'  <p class="chronicles-statement-date">{time(item.date, date)}</p>',
         f'  <blockquote class="chronicles-statement-text" cite="{href}"><p>{escape(item.text)}</p></blockquote>',
         f'  <p class="chronicles-statement-context">{role}{escape(labels["statement_in"])}'

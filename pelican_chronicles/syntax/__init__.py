@@ -25,8 +25,9 @@ from __future__ import annotations
 from markdown.extensions import Extension
 
 from .. import dates
+from ..languages import Language, Languages
 from ..model import Chronicle
-from ..settings import DEFAULT_LABELS, EXTENSION_OPTIONS, SETTINGS
+from ..settings import EXTENSION_OPTIONS, SETTINGS
 from .chronicle import ChronicleProcessor
 from .datelines import DatelineProcessor
 from .notes import NoteProcessor
@@ -52,7 +53,9 @@ class Found:
         self.quotes = []  # QuoteFound
         self.turns = []  # (Turn fields, p, label span)
         self.problems = []  # Problem
+        self.made = []  # the blocks and spans the conventions made, for lang and dir
         self.post_date = _UNREAD  # the document's Date:, read when first asked
+        self.language = None  # the document's Language, worked out when first asked
 
 
 class ChroniclesExtension(Extension):
@@ -64,6 +67,7 @@ class ChroniclesExtension(Extension):
             for option, name in EXTENSION_OPTIONS.items()
         }
         self.config["timezone"] = ["UTC", "Time zone of note dates that give none (Pelican's TIMEZONE)"]
+        self.config["lang"] = ["en", "The language of documents that name none (Pelican's DEFAULT_LANG)"]
         self.config["summary_words"] = [
             50, "Words a summary has at most (Pelican's SUMMARY_MAX_LENGTH; None: no limit)",
         ]
@@ -71,13 +75,32 @@ class ChroniclesExtension(Extension):
             keep, "A function that makes a summary of the body's opening blocks (HTML): "
             "Pelican's own truncation, handed over by the plugin",
         ]
+        self.config["facet_links"] = [
+            False, "Link each source in the sources list, and each country in a list of the post's "
+            "countries, to its page on the site: placeholders the plugin resolves (urls.facet_href)",
+        ]
+        self._languages = None
         super().__init__(**kwargs)
         self.found = Found()
 
     def setConfig(self, key, value):
-        if key == "labels":  # give only the labels you change
-            value = {**DEFAULT_LABELS, **value}
         super().setConfig(key, value)
+        self._languages = None
+
+    @property
+    def languages(self) -> Languages:
+        """The languages as the options say, made when a document first
+        needs one."""
+        if self._languages is None:
+            get = self.getConfig
+            self._languages = Languages(
+                default=get("lang"),
+                words={key: tuple(get(key)) for key in ("update_words", "correction_words", "question_words", "answer_words")},
+                labels=get("labels"),
+                dayfirst=get("dayfirst"),
+                overrides=get("languages"),
+            )
+        return self._languages
 
     def extendMarkdown(self, md):
         self.md = md
@@ -113,6 +136,14 @@ class ChroniclesExtension(Extension):
     def meta(md, name: str) -> list[str] | None:
         """A metadata value of the document, as the meta extension read it."""
         return getattr(md, "Meta", {}).get(name)
+
+    def language(self, md) -> Language:
+        """The document's language: its ``Lang:``, else the ``lang`` option."""
+        found = self.found
+        if found.language is None:
+            values = self.meta(md, "lang")
+            found.language = self.languages.get(values[0].strip() if values and values[0].strip() else None)
+        return found.language
 
     def post_date(self, md):
         """The document's ``Date:``, when it is there and readable."""

@@ -3,7 +3,9 @@
 The last of the extension's tree processors: it reads what the conventions
 built as a reader sees it (text and links rendered, escapes undone), makes
 the ``Chronicle``, and adds the update log at the top of the document and
-the sources list at its end (SPEC 2, 6):
+the sources list at its end (SPEC 2, 6); in a Pelican build, where each
+source and country has a page (``facet_links``), a list of the post's
+countries before the sources, and links to those pages (SPEC 14):
 
     <nav aria-labelledby="chronicles-update-log-title" class="chronicles-update-log">
     <p class="chronicles-update-log-title" id="chronicles-update-log-title">Updates to this post</p>
@@ -24,9 +26,12 @@ from __future__ import annotations
 
 import copy
 
-from ..metadata import parse_sources
-from ..model import Chronicle, Dateline, Note, Quote, Source, Turn, merge_sources, problem, source
-from ..urls import safe_url
+from markdown.util import AtomicString
+
+from ..metadata import country_name, parse_sources, resolve_countries
+from ..model import Chronicle, Country, Dateline, Note, Quote, Source, Turn, merge_sources, problem, source
+from ..text import char_refs
+from ..urls import facet_href, safe_url, url_host
 from .common import ConventionProcessor, count_words, element, first_words, plain_text, sub
 
 UNSAFE_CITATION = "link dropped from the attribution of {anchor}: only http, https, mailto and relative URLs are allowed"
@@ -48,20 +53,29 @@ class ChronicleProcessor(ConventionProcessor):
         quotes = tuple(self.quote(each, cited) for each in found.quotes)
         meta_sources, meta_problems = parse_sources(self.ext.meta(md, "sources"))
         sources = merge_sources(meta_sources, (source(d.source) for d in datelines if d.source), cited)
+        countries, country_problems = resolve_countries(self.ext.meta(md, "countries"))
 
         log = self.update_log() if notes and self.config("update_log") else None
         aside = self.sources_list(sources) if sources and self.config("sources_list") else None
+        places = (
+            self.countries_list(countries)
+            if countries and self.config("facet_links") and self.config("countries_list") else None
+        )
         # A summary of the whole post would open with the update log, and
-        # reach the sources list when the body is shorter than a summary.
+        # reach the lists at its end when the body is shorter than a summary.
         summary = None
-        if log is not None or aside is not None:
+        if log is not None or aside is not None or places is not None:
             blocks, short = self.opening(root)
             if log is not None or short:
                 summary = self.config("summarize")(self.html(blocks))
         if log is not None:
             root.insert(0, log)
-        if aside is not None:
-            root.append(aside)
+            found.made.append(log)
+        for block in (places, aside):
+            if block is not None:
+                root.append(block)
+                found.made.append(block)
+        self.mark_language(found.made)
 
         chronicle = Chronicle(
             notes=notes,
@@ -70,7 +84,8 @@ class ChronicleProcessor(ConventionProcessor):
             quotes=quotes,
             turns=turns,
             sources=sources,
-            problems=(*meta_problems, *found.problems),
+            countries=countries,
+            problems=(*meta_problems, *found.problems, *country_problems),
             summary=summary,
         )
         md.chronicles = chronicle
@@ -80,6 +95,19 @@ class ChronicleProcessor(ConventionProcessor):
         meta = getattr(md, "Meta", None)
         if isinstance(meta, dict):  # Pelican reads the post's metadata from here
             meta["chronicles"] = [chronicle]
+
+    def mark_language(self, made) -> None:
+        """What the conventions made carries the post's ``lang`` when it is
+        not the site's, and its ``dir`` when it is written right to left or
+        the site is."""
+        language = self.language
+        site = self.ext.languages.get(None)
+        if language.code == site.code and not language.rtl:
+            return
+        for el in made:
+            el.set("lang", language.code)
+            if language.rtl or site.rtl:
+                el.set("dir", language.direction)
 
     # --- quotes ------------------------------------------------------------------
 
@@ -132,7 +160,7 @@ class ChronicleProcessor(ConventionProcessor):
 
     def update_log(self):
         """The post's notes, each a link to its anchor with its label's words."""
-        nav, items = titled_list("nav", "chronicles-update-log", self.config("labels")["update_log"], "ol")
+        nav, items = titled_list("nav", "chronicles-update-log", self.language.labels["update_log"], "ol")
         for _fields, section in self.found.notes:
             label = section[0]
             item = sub(items, "li")
@@ -142,16 +170,40 @@ class ChronicleProcessor(ConventionProcessor):
         return nav
 
     def sources_list(self, sources: tuple[Source, ...]):
-        """Each source a list item, a link when it has a URL that may be placed."""
-        aside, items = titled_list("aside", "chronicles-sources", self.config("labels")["sources"], "ul")
+        """Each source a list item, a link when it has a URL that may be
+        placed. With ``facet_links``, the name links to the source's page on
+        the site and the URL follows, its host the link's words."""
+        aside, items = titled_list("aside", "chronicles-sources", self.language.labels["sources"], "ul")
         for each in sources:
             item = sub(items, "li")
             item.tail = "\n"
             url = safe_url(each.url)
-            if url:
+            if self.config("facet_links"):
+                name = sub(item, "a", each.name, class_="chronicles-source", href=facet_href("source", each.key))
+                if url:
+                    name.tail = " "
+                    host = url_host(url)  # none for a link inside the site ({filename}/b.md)
+                    sub(item, "a", host or self.language.labels["source_website"], class_="chronicles-source-home",
+                        href=url, rel="external" if host else None)
+            elif url:
                 sub(item, "a", each.name, href=url)
             else:
                 item.text = each.name
+        return aside
+
+    def countries_list(self, countries: tuple[Country, ...]):
+        """The post's countries, each its flag (decorative) and its name, in
+        the post's language, linking to its page on the site."""
+        aside, items = titled_list("aside", "chronicles-countries", self.language.labels["countries"], "ul")
+        for country in countries:
+            item = sub(items, "li")
+            item.tail = "\n"
+            shown = sub(item, "span", class_="chronicles-country")
+            if country.flag:  # written as character references (see char_refs)
+                flag = sub(shown, "span", AtomicString(self.md.htmlStash.store(char_refs(country.flag))),
+                           class_="chronicles-flag", aria_hidden="true")
+                flag.tail = " "
+            sub(shown, "a", country_name(country, self.language.code), href=facet_href("country", country.code))
         return aside
 
     def opening(self, root) -> tuple[list, bool]:

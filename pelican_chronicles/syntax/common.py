@@ -10,6 +10,8 @@ import xml.etree.ElementTree as etree
 from markdown import util
 from markdown.treeprocessors import Treeprocessor
 
+from ..text import by_word  # noqa: F401 (the conventions' word look-up)
+
 NOTE_CLASS = "chronicles-note"
 # Emphasis that may open or close a marker or a label: **, __, * or _.
 EMPHASIS = r"\*\*|__|\*|_"
@@ -135,6 +137,11 @@ class ConventionProcessor(Treeprocessor):
     @property
     def found(self):
         return self.ext.found
+
+    @property
+    def language(self):
+        """The document's Language: its words, labels and reading of dates."""
+        return self.ext.language(self.md)
 
     def run(self, root):
         if not self.ext.converting_metadata(self.md):

@@ -21,10 +21,12 @@ from markdown.util import AtomicString
 
 from .. import dates
 from ..model import CORRECTION, UPDATE, problem
-from .common import EMPHASIS, ConventionProcessor, element, sub
+from .common import EMPHASIS, ConventionProcessor, by_word, element, sub
 
 # "2", "2 (June 20)", "2 - June 20": a note number, perhaps with a date.
-_NUMBERED = re.compile(r"(\d{1,3})(?:\s*[-–—,:]?\s*[(\[]([^()\[\]]+)[)\]]|\s*[-–—,]\s*(?=\S)(.+))?$")
+_NUMBERED = re.compile(r"(\d{1,3})(?:\s*[-–—,:]?\s*[(\[（【]([^()\[\]（）【】]+)[)\]）】]|\s*[-–—,]\s*(?=\S)(.+))?$")
+_OPENING = "([（【"  # brackets that may hold a note's date
+_BRACKETS = "()[]（）【】 "
 _HEADING = re.compile(r"h([1-6])$")
 
 
@@ -44,11 +46,13 @@ def marker_pattern(alternation: str) -> re.Pattern:
     """Anchored at the start of a paragraph: emphasis, the word, up to 80
     characters of qualifier (a number, a date; its only colons those of a
     time or an offset, "08:30:15 +02:00"), the colon (emphasis may close
-    before or after it), then a space or the end of the line."""
+    before or after it), then a space or the end of the line; or the
+    full-width colon of Chinese and Japanese, which needs no space after it
+    ("更新（2024年6月20日）：...")."""
     return re.compile(
         rf"(?P<open>{EMPHASIS})?(?P<word>{alternation})(?![\w-])"
-        rf"(?P<qualifier>(?:[^\n:]|(?<=\d):(?=\d\d)){{0,80}}?)"
-        rf"(?P<shut>{EMPHASIS})?:(?P<close>{EMPHASIS})?(?=\s|$)",
+        rf"(?P<qualifier>(?:[^\n:：]|(?<=\d):(?=\d\d)){{0,80}}?)"
+        rf"(?P<shut>{EMPHASIS})?[\u00a0\u202f]?(?::(?P<close>{EMPHASIS})?(?=\s|$)|：(?P<wide_close>{EMPHASIS})?)",
         re.IGNORECASE,
     )
 
@@ -91,12 +95,9 @@ def heading_level(el) -> int | None:
 
 
 class NoteProcessor(ConventionProcessor):
-    def __init__(self, md, ext):
-        super().__init__(md, ext)
-        update_words = tuple(self.config("update_words"))
-        correction_words = tuple(self.config("correction_words"))
+    def words(self, language) -> None:
         self.kinds, self.spellings, self.first_chars, self.marker_re, self.callout_re = marker_words(
-            update_words, correction_words
+            language.update_words, language.correction_words
         )
 
     # --- recognising a marker ----------------------------------------------
@@ -108,33 +109,37 @@ class NoteProcessor(ConventionProcessor):
             found = self.marker_re.match(el.text)
             if not found:
                 return None
-            qualifier = found.group("qualifier").strip(" \t*_")
+            qualifier = found.group("qualifier").strip(" \t*_\u00a0\u202f")
             if qualifier and not self.qualifier_is_plausible(qualifier):
                 return None
             rest = el.text[found.end() :].lstrip()
-            if found.group("open") and not (found.group("shut") or found.group("close")) and rest:
+            if found.group("open") and not (found.group("shut") or found.group("close") or found.group("wide_close")) and rest:
                 # "**UPDATE: the whole paragraph in bold.**" keeps its bold.
                 rest = found.group("open") + rest
-            word = found.group("word").casefold()
-            return Marker(self.kinds[word], self.spellings[word], qualifier, rest)
+            word = found.group("word")
+            return Marker(by_word(self.kinds, word), by_word(self.spellings, word), qualifier, rest)
         if el.tag == "blockquote" and len(el) and el[0].tag == "p" and el[0].text:
             found = self.callout_re.match(el[0].text)
             if not found:
                 return None
-            kind = self.kinds[found.group("word").casefold()]
+            kind = by_word(self.kinds, found.group("word"))
             return Marker(kind, None, found.group("qualifier").strip(), el[0].text[found.end() :])
         return None
 
-    @staticmethod
-    def qualifier_is_plausible(qualifier: str) -> bool:
+    def qualifier_is_plausible(self, qualifier: str) -> bool:
         """Something in brackets, a number, or what could be a date: "UPDATE
         on the talks:" and "Edit the 2 config files:" are sentences, not
         markers."""
-        return qualifier[0] in "([" or bool(_NUMBERED.match(qualifier)) or dates.could_be_date(qualifier)
+        return (
+            qualifier[0] in _OPENING
+            or bool(_NUMBERED.match(qualifier))
+            or dates.could_be_date(qualifier, self.language.code)
+        )
 
     # --- building the section ----------------------------------------------
 
     def apply(self, root):
+        self.words(self.language)
         post_date = self.ext.post_date(self.md)
         counters = {UPDATE: 0, CORRECTION: 0}
         blocks = []
@@ -174,7 +179,7 @@ class NoteProcessor(ConventionProcessor):
         anchor = f"{found.kind}-{number}"
         # The author's word, spelt as configured ("ADDENDUM" is "Addendum");
         # a callout ("[!UPDATE]") has no word of its own and takes the label.
-        label_text = found.word or self.config("labels")[found.kind]
+        label_text = found.word or self.language.labels[found.kind]
         section = element(
             "section",
             class_=f"chronicles-note chronicles-{found.kind}",
@@ -189,8 +194,9 @@ class NoteProcessor(ConventionProcessor):
                 date = dates.parse_date(
                     date_text,
                     timezone=self.config("timezone"),
-                    dayfirst=self.config("dayfirst"),
+                    dayfirst=self.language.dayfirst,
                     after=post_date,
+                    lang=self.language.code,
                 )
             except ValueError:
                 self.found.problems.append(problem(f"cannot read the date of this {found.kind} note", date_text))
@@ -199,6 +205,7 @@ class NoteProcessor(ConventionProcessor):
         self.fill_label(label, label_text, found.qualifier, date_text if date else None, date)
         fields = dict(kind=found.kind, number=number, label=label_text, date=date, date_text=date_text if date else None)
         self.found.notes.append((fields, section))
+        self.found.made.append(section)
         return section
 
     def check_date(self, kind: str, date, date_text: str, post_date) -> None:
@@ -224,13 +231,14 @@ class NoteProcessor(ConventionProcessor):
         numbered = _NUMBERED.match(qualifier)
         if numbered:
             return numbered.group(1), numbered.group(2) or numbered.group(3)
-        return None, qualifier.strip("()[] ") or None
+        return None, qualifier.strip(_BRACKETS) or None
 
     @staticmethod
     def fill_label(label, label_text, qualifier, date_text, date):
         """Label word, then the author's qualifier as typed, its date in <time>.
         All of it atomic: inline Markdown never runs over the label."""
-        text = label_text + (" " if qualifier else "")
+        # A full-width bracket brings its own space: "更新（6月20日）".
+        text = label_text + (" " if qualifier and qualifier[0] not in "（【" else "")
         if qualifier and (date is None or date_text not in qualifier):
             text += qualifier
         elif qualifier:

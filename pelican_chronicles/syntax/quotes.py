@@ -1,11 +1,11 @@
 """Attributed quotes (SPEC 4).
 
 The last paragraph of a top-level blockquote, when it starts with ``—``,
-``―``, ``–``, ``--`` or ``~``, is the quote's attribution; so is a short
-one-line paragraph of that shape directly after the blockquote, and so is
-the last line of the blockquote's last paragraph (``> words`` followed by
-``— Name`` on the next line without a blank line, which Markdown joins into
-one paragraph). Python-Markdown joins blockquotes separated by a blank line,
+``——`` (Chinese), ``―``, ``–``, ``--`` or ``~``, is the quote's
+attribution; so is a short one-line paragraph of that shape directly after
+the blockquote, and so is the last line of the blockquote's last paragraph
+(``> words`` followed by ``— Name`` on the next line without a blank line,
+which Markdown joins into one paragraph). Python-Markdown joins blockquotes separated by a blank line,
 so an attribution with quoted words after it also closes a quote: two
 attributed quotes in a row stay two. The blockquote becomes a figure, the
 attribution its caption, following the HTML standard (``cite`` names the
@@ -19,11 +19,12 @@ work, never the person):
         <time datetime="2024-06-19">2024-06-19</time></figcaption>
     </figure>
 
-The attribution is split on the commas outside links and parentheses: the
-first part is the speaker, a part that is a Markdown link a source, the
-first part that reads as a date the date, the others the role. Every
-character of it stays as typed; the author's words are left to inline
-Markdown, so emphasis in a role still renders.
+The attribution is split on the commas of any script (``,``, ``،``, ``、``,
+``，``) outside links and parentheses: the first part is the speaker, a
+part that is a Markdown link a source, the first part that reads as a date
+in the post's language the date, the others the role. Every character of it
+stays as typed; the author's words are left to inline Markdown, so emphasis
+in a role still renders.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ MAX_CAPTION = 200  # visible characters of an attribution (link targets not coun
 MAX_TEXT = 4000  # characters of an attribution, link targets included
 
 # The dash and the space after it; "---" is a rule and "~~" strikes through.
-_DASH = re.compile(r"(?:—|―|–|--(?!-)|~(?!~))[ \t\u00a0]*(?=\S)")
+# Chinese writes its dash as two em dashes, "——"; a longer run is a rule.
+_DASH = re.compile(r"(?:——?(?!—)|――?(?!―)|–|--(?!-)|~(?!~))[ \t\u00a0]*(?=\S)")
 # An inline link: [text](url) or [text](<url>), with an optional title,
 # one level of parentheses inside the URL as Markdown allows. No part after
 # the opening bracket may hold another "[", so the text a match attempt
@@ -52,11 +54,16 @@ _LINK = re.compile(
     r"|(?P<url>(?:[^\s()<>\[\]]|\([^\s()<>\[\]]{0,200}\)){1,2000}))"
     r"(?:[ \t]{1,8}(?:\"[^\"\n\[\]]{0,200}\"|'[^'\n\[\]]{0,200}'))?[ \t]{0,8}\)"
 )
-# What split_parts looks at: brackets, parentheses and commas.
-_STRUCTURE = re.compile(r"[\[\](),]")
+# What split_parts looks at: brackets, parentheses (full-width too) and
+# the commas of each script: Latin ",", Arabic "،", the ideographic "、"
+# and the full-width "，".
+_STRUCTURE = re.compile(r"[\[\]()（）,،、，]")
+_OPENING = frozenset("[(（")
+_COMMAS = frozenset(",،、，")
 # Dialogue set with dashes ("— Really? she asked.") is speech, not a name:
-# attributions hold no question or exclamation mark and end in no quote mark.
-_SPEECH = re.compile(r"[?!]|[\"”»“«]\s*$")
+# attributions hold no question or exclamation mark (of any script) and end
+# in no quote mark.
+_SPEECH = re.compile(r"[?!؟？！]|[\"”»“«」』]\s*$")
 
 
 @dataclass
@@ -81,15 +88,16 @@ class Attribution:
 
 
 def split_parts(body: str) -> list[Part]:
-    """Parts separated by commas outside brackets and parentheses."""
+    """Parts separated by commas (of any script) outside brackets and
+    parentheses."""
     bounds = []
     depth = 0
     start = 0
     for found in _STRUCTURE.finditer(body):
         ch = found.group()
-        if ch in "[(":
+        if ch in _OPENING:
             depth += 1
-        elif ch != ",":
+        elif ch not in _COMMAS:
             depth = max(depth - 1, 0)
         elif depth == 0:
             bounds.append((start, found.start()))
@@ -261,22 +269,23 @@ class QuoteProcessor(ConventionProcessor):
 
     def read_date(self, part: Part) -> bool:
         text = part.text
-        if len(text) > dates.MAX_DATE or not dates.could_be_date(text):
+        lang = self.language.code
+        if len(text) > dates.MAX_DATE or not dates.could_be_date(text, lang):
             return False
-        dayfirst = self.config("dayfirst")
-        probe = dates.probe(text, dayfirst)
+        dayfirst = self.language.dayfirst
+        probe = dates.probe(text, dayfirst, lang)
         if probe is None:
             return False
         has_year = probe.year != dates.PROBE.year
         timezone = self.config("timezone")
         try:
             if has_year:
-                value = dates.parse_date(text, timezone=timezone, dayfirst=dayfirst)
+                value = dates.parse_date(text, timezone=timezone, dayfirst=dayfirst, lang=lang)
             elif self.post_date is not None:
                 # No year: the post's, or the year before when that would be
                 # after the post (a quote is not from the future).
                 start = self.post_date.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
-                value = dates.parse_date(text, timezone=timezone, dayfirst=dayfirst, after=start)
+                value = dates.parse_date(text, timezone=timezone, dayfirst=dayfirst, after=start, lang=lang)
                 if value.date() > self.post_date.date():
                     value = value.replace(year=value.year - 1)
             else:
@@ -317,6 +326,7 @@ class QuoteProcessor(ConventionProcessor):
         found = QuoteFound(anchor, blockquote)
         self.fill_caption(caption, attribution, found)
         self.found.quotes.append(found)
+        self.found.made.append(figure)
         return figure
 
     def fill_caption(self, caption, attribution: Attribution, found: QuoteFound):

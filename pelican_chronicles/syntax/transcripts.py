@@ -38,7 +38,7 @@ from types import MappingProxyType
 from markdown.util import AtomicString
 
 from ..text import char_refs
-from .common import EMPHASIS, ConventionProcessor, element, sub, top_level_runs
+from .common import EMPHASIS, ConventionProcessor, by_word, element, sub, top_level_runs
 
 MAX_NAME = 60
 BALLOONS = ("💬", "🗨\ufe0f", "🗨", "🗯\ufe0f", "🗯", "💭")  # longest spelling first
@@ -66,7 +66,8 @@ class Label:
 def role_pattern(words: tuple) -> re.Pattern:
     alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(
-        rf"(?P<open>{EMPHASIS})?(?P<word>{alternation})(?P<shut>{EMPHASIS})?:(?P<close>{EMPHASIS})?(?=\s|$)",
+        rf"(?P<open>{EMPHASIS})?(?P<word>{alternation})(?P<shut>{EMPHASIS})?[ \u00a0\u202f]?"
+        rf"(?::(?P<close>{EMPHASIS})?(?=\s|$)|：(?P<wide_close>{EMPHASIS})?)",
         re.IGNORECASE,
     )
 
@@ -89,18 +90,14 @@ def balanced(found: re.Match) -> bool:
     """Emphasis opened before the word closes before or after the colon,
     and none closes that was not opened."""
     opened = found.group("open")
-    closed = found.group("shut") or found.group("close")
-    if found.group("shut") and found.group("close"):
+    after = found.group("close") or found.groupdict().get("wide_close")
+    closed = found.group("shut") or after
+    if found.group("shut") and after:
         return False
     return opened == closed
 
 
 class TranscriptProcessor(ConventionProcessor):
-    def __init__(self, md, ext):
-        super().__init__(md, ext)
-        self.kinds, self.role_re, self.first_chars = label_words(
-            tuple(self.config("question_words")), tuple(self.config("answer_words"))
-        )
 
     # --- recognising a label ---------------------------------------------------
 
@@ -111,7 +108,7 @@ class TranscriptProcessor(ConventionProcessor):
         found = self.role_re.match(text)
         if found and balanced(found):
             typed = found.group("word")
-            kind, word = self.kinds.get(typed.casefold(), (None, ""))
+            kind, word = by_word(self.kinds, typed) or (None, "")
             if kind and (len(word) > 1 or typed == word):  # "Q:" but not "q:"
                 return Label(kind, typed, found.end())
         found = _BALLOON.match(text)
@@ -125,6 +122,8 @@ class TranscriptProcessor(ConventionProcessor):
     # --- runs and turns ------------------------------------------------------------
 
     def apply(self, root):
+        language = self.language
+        self.kinds, self.role_re, self.first_chars = label_words(language.question_words, language.answer_words)
         number = 0
         for container, blocks in top_level_runs(root):
             runs = []
@@ -147,6 +146,7 @@ class TranscriptProcessor(ConventionProcessor):
         moved = set()
         for run in runs:
             transcript = element("div", class_="chronicles-transcript")
+            self.found.made.append(transcript)
             transcripts[run[0][0]] = transcript
             for p, found in run:
                 number += 1

@@ -1,0 +1,97 @@
+"""Dates on site-wide pages in the site's language (Pelican's
+``DEFAULT_LANG``), with month and day names from CLDR through Babel: never
+the machine's locales, so a site builds the same on any machine.
+
+    >>> strftime(datetime.date(2024, 6, 20), "%a %d %B %Y", "ru")
+    'чт 20 июня 2024'
+    >>> month_heading(2024, 6, "ru"), month_heading(2024, 6, "en")
+    ('Июнь', 'June')
+    >>> period_title((2024, 6), "fr")
+    'Juin 2024'
+
+Pelican's date formats (``DEFAULT_DATE_FORMAT``, ``DATE_FORMATS``) are
+``strftime`` formats; ``strftime`` here reads them as Pelican's filter does
+(``%-d`` drops the leading zero) and takes the names they ask for from CLDR.
+No Pelican import.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from babel import dates as babel_dates
+
+from ..text import babel_locale
+
+# What Pelican's strftime reads as a directive: % and one character, or %-
+# and one character (no leading zeros). %O and one character, glibc's
+# alternative form, is also read: %OB is the month's name standing alone.
+_DIRECTIVE = re.compile(r"%(?:O[bBh]|-?.)", re.DOTALL)
+
+
+def _names(lang: str | None):
+    """Babel's locale for ``lang``, English when Babel has none."""
+    return babel_locale(lang) or babel_locale("en")
+
+
+def strftime(value: datetime.date, date_format: str, lang: str | None = None) -> str:
+    """``value`` written in ``date_format`` (a ``strftime`` format), with
+    the names of days and months, AM and PM, and the ``%c`` ``%x`` ``%X``
+    forms in the language ``lang``. ``%B`` is the month's name as a date
+    writes it (Russian ``20 июня``), ``%OB`` as it stands alone (``июнь``)."""
+    locale = _names(lang)
+
+    def write(match: re.Match) -> str:
+        directive = match.group()
+        if directive.startswith("%-"):
+            return strftime(value, "%" + directive[2:], lang).lstrip("0") or "0"
+        name = directive[1:]
+        if name in ("a", "A"):
+            return locale.days["format"]["abbreviated" if name == "a" else "wide"][value.weekday()]
+        if name in ("b", "h", "B"):
+            return locale.months["format"]["wide" if name == "B" else "abbreviated"][value.month]
+        if name in ("Ob", "Oh", "OB"):
+            return locale.months["stand-alone"]["wide" if name == "OB" else "abbreviated"][value.month]
+        if name == "p" and isinstance(value, datetime.datetime):
+            return locale.day_periods["format"]["abbreviated"]["am" if value.hour < 12 else "pm"]
+        if name == "x":
+            return babel_dates.format_date(value, "short", locale=locale)
+        if name in ("X", "c") and isinstance(value, datetime.datetime):
+            if name == "X":
+                return babel_dates.format_time(value, "medium", tzinfo=value.tzinfo, locale=locale)
+            return babel_dates.format_datetime(value, "medium", tzinfo=value.tzinfo, locale=locale)
+        try:
+            return value.strftime(directive)
+        except ValueError:
+            return directive
+
+    return _DIRECTIVE.sub(write, date_format)
+
+
+def month_heading(year: int, month: int, lang: str | None = None) -> str:
+    """The month's full name as it stands alone (Russian ``Июнь``, not the
+    ``июня`` of a date), in the language ``lang``, capitalised as the first
+    word of a heading."""
+    name = _names(lang).months["stand-alone"]["wide"][month]
+    return _capitalised(name)
+
+
+def period_title(period: tuple, lang: str | None = None) -> str:
+    """A period archive's title from Pelican's ``period_num``: ``(2024,)``,
+    ``(2024, 6)`` or ``(2024, 6, 20)``: the year, the month and year as
+    the language writes them on their own (``June 2024``, ``Июнь 2024 г.``),
+    or the day's long date (``June 20, 2024``, ``20 июня 2024 г.``)."""
+    locale = _names(lang)
+    if len(period) == 1:
+        return str(period[0])
+    day = datetime.date(period[0], period[1], period[2] if len(period) > 2 else 1)
+    if len(period) == 2:
+        return _capitalised(babel_dates.format_skeleton("yMMMM", day, locale=locale))
+    return babel_dates.format_date(day, "long", locale=locale)
+
+
+def _capitalised(text: str) -> str:
+    """The first letter as a title case letter, where the script has one
+    (Georgian's title case is its own letter)."""
+    return text[:1].title() + text[1:]

@@ -1,0 +1,174 @@
+"""The demo site in third-party themes, in a real browser (SPEC 14):
+Reflex, and the Flex-shaped test theme (tests/themes/flexlike), at 1280 and
+390 px. Where a theme styles bare elements (Reflex makes every ``aside`` a
+fixed sidebar), the plugin's sources box and quote figures stay in the
+article's column; the archive gets the chronicles look; nothing fails in
+the console. Debian's Chromium, as tests/test_browser.py drives it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from test_browser import ARGS, CHROMIUM, Handler
+from test_themes import article_pages, build_demo
+
+pytestmark = pytest.mark.browser
+
+sync_api = pytest.importorskip("playwright.sync_api")
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+
+WIDTHS = [1280, 390]
+
+
+@pytest.fixture(scope="module", params=["reflex", "flexlike"])
+def site(request, tmp_path_factory):
+    """(theme, output, base URL) of the demo built in the theme and served."""
+    output = build_demo(request.param, tmp_path_factory.mktemp(request.param) / "output")
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(output)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield request.param, output, f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser, site):
+    """``open_page(path, width)`` -> (page, errors): console errors, uncaught
+    exceptions, failed requests and HTTP errors while the page lives."""
+    pages = []
+    _theme, _output, base = site
+
+    def _open(path, width):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        errors = []
+        page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+        page.on("requestfailed", lambda r: errors.append(f"requestfailed: {r.url}"))
+        page.on("response", lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+        page.goto(f"{base}/{path}", wait_until="load")
+        pages.append(page)
+        return page, errors
+
+    yield _open
+    for page in pages:
+        page.close()
+
+
+def post_with_quotes_and_sources(output: Path) -> str:
+    """The demo's post with a quote, countries and sources that shows the
+    most conventions besides."""
+    needed = ('class="chronicles-quote', 'class="chronicles-sources', 'class="chronicles-countries')
+    extras = ('class="chronicles-transcript', 'class="chronicles-update-log', 'class="chronicles-dateline')
+    found = []
+    for path in article_pages(output):
+        text = path.read_text(encoding="utf-8")
+        if all(part in text for part in needed):
+            found.append((-sum(part in text for part in extras), path.relative_to(output).as_posix()))
+    if not found:
+        pytest.fail("the demo has no post with a quote, sources and countries")
+    return min(found)[1]
+
+
+# The box of every element matching a selector, and of the article column
+# they belong in (the nearest <article>, else the element's parent), and the
+# element's computed position.
+BOXES = """selector => [...document.querySelectorAll(selector)].map(el => {
+  const column = el.closest('article') || el.parentElement;
+  const box = el.getBoundingClientRect(), outer = column.getBoundingClientRect();
+  return {box: [box.left, box.right, box.top, box.bottom], column: [outer.left, outer.right],
+          position: getComputedStyle(el).position, width: box.width};
+})"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_sources_box_and_quotes_stay_in_the_article_column(open_page, site, width):
+    _theme, output, _ = site
+    page, errors = open_page(post_with_quotes_and_sources(output), width)
+    found = page.evaluate(BOXES, "aside.chronicles-sources, aside.chronicles-countries, figure.chronicles-quote")
+    assert len(found) >= 3
+    for item in found:
+        left, right, _top, _bottom = item["box"]
+        assert item["position"] == "static", item
+        assert item["column"][0] - 1 <= left and right <= item["column"][1] + 1, item
+        assert item["width"] > 200, item
+    # nothing of the plugin's lies under the theme's own sidebar, where it has one
+    sidebar = page.evaluate("""() => { const a = [...document.querySelectorAll('aside')]
+        .find(el => !el.className.startsWith('chronicles-') && getComputedStyle(el).position === 'fixed');
+        return a ? a.getBoundingClientRect().right : null; }""")
+    if sidebar is not None:
+        assert all(item["box"][0] >= sidebar - 1 for item in found), (sidebar, found)
+    assert errors == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_update_log_keeps_its_own_alignment_and_case(open_page, site, width):
+    _theme, output, _ = site
+    path = next(
+        p.relative_to(output).as_posix() for p in article_pages(output)
+        if 'class="chronicles-update-log' in p.read_text(encoding="utf-8")
+    )
+    page, errors = open_page(path, width)
+    style = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.chronicles-update-log'));
+        return [s.textAlign, s.textTransform, parseFloat(s.fontSize)]; }""")
+    assert style[0] in ("start", "left") and style[1] == "none" and style[2] > 10, style
+    assert errors == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_archive_has_the_chronicles_look(open_page, width):
+    page, errors = open_page("archives.html", width)
+    # set by chronicles.css only: the accent rule on top of the archive's sheet
+    border = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.chronicles-archive')).borderTopWidth"
+    )
+    assert border == "6px"
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.chronicles-rail')).textAlign") in ("start", "left")
+    # the filter script ran and works in the theme
+    field = page.get_by_label("Filter posts")
+    total = page.locator(".chronicles-entry").count()
+    field.fill("no post says zqxj")
+    assert page.locator(".chronicles-entry:visible").count() == 0
+    field.fill("")
+    assert page.locator(".chronicles-entry:visible").count() == total
+    overflow = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    assert overflow[0] <= overflow[1], overflow
+    assert errors == []
+
+
+def test_screenshots(open_page, site, tmp_path):
+    """The demo in Reflex, for the README. They go to a temporary directory;
+    to refresh them run ``CHRONICLES_SCREENSHOTS=docs/screenshots python -m
+    pytest tests/test_themes_browser.py -k screenshots``."""
+    theme, output, _ = site
+    if theme != "reflex":
+        pytest.skip("the README shows Reflex")
+    target = Path(os.environ.get("CHRONICLES_SCREENSHOTS") or tmp_path)
+    target.mkdir(parents=True, exist_ok=True)
+    post = post_with_quotes_and_sources(output)
+    shots = {
+        "reflex-archive.png": ("archives.html", 1280, False),
+        "reflex-post.png": (post, 1280, True),
+        "reflex-post-narrow.png": (post, 390, True),
+    }
+    for name, (path, width, full) in shots.items():
+        page, _ = open_page(path, width)
+        page.screenshot(path=str(target / name), full_page=full)
+        assert (target / name).stat().st_size > 10_000
