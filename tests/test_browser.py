@@ -7,29 +7,19 @@ demo site is built into a temporary directory and served on 127.0.0.1.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from browsing import CHROMIUM, chromium, page_opener, served
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "demo_site" / "pelicanconf.py"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+
 # Axe runs on the plugin's markup: Pelican's stock themes have contrast and
 # landmark problems of their own (notmyidea's red links on its dark
 # background, its sidebar headings), which are not this plugin's to fix.
@@ -43,21 +33,9 @@ POST_PARTS = [
     ".chronicles-sources",
 ]
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
-
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest's output clean
-        pass
-
-    def do_GET(self):
-        if self.path == "/favicon.ico":  # the demo has none; not an error of ours
-            self.send_response(204)
-            self.end_headers()
-            return
-        super().do_GET()
 
 
 @pytest.fixture(scope="module")
@@ -79,44 +57,21 @@ def demo(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(demo):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(demo)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with served(demo) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
 def open_page(browser, server):
-    """``open_page(path, width=1280, color_scheme="light")`` -> (page, errors).
-    ``errors`` collects console errors, uncaught exceptions and failed
-    requests while the page lives."""
-    pages = []
-
-    def _open(path, width=1280, color_scheme="light"):
-        page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=color_scheme)
-        errors = []
-        page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-        page.on("requestfailed", lambda r: errors.append(f"requestfailed: {r.url}"))
-        page.on("response", lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-        page.goto(f"{server}/{path}", wait_until="load")
-        pages.append(page)
-        return page, errors
-
-    yield _open
-    for page in pages:
-        page.close()
+    """``open_page(path, width=1280, color_scheme="light")`` -> (page, errors)."""
+    with page_opener(browser, server) as open_page:
+        yield open_page
 
 
 def archive_path(demo: Path) -> str:

@@ -8,20 +8,17 @@ the console. Debian's Chromium, as tests/test_browser.py drives it.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
 
-from test_browser import ARGS, CHROMIUM, Handler
+from browsing import CHROMIUM, chromium, page_opener, served
 from test_themes import article_pages, build_demo
 
 pytestmark = pytest.mark.browser
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
 
@@ -32,44 +29,22 @@ WIDTHS = [1280, 390]
 def site(request, tmp_path_factory):
     """(theme, output, base URL) of the demo built in the theme and served."""
     output = build_demo(request.param, tmp_path_factory.mktemp(request.param) / "output")
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(output)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield request.param, output, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with served(output) as url:
+        yield request.param, output, url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
 def open_page(browser, site):
-    """``open_page(path, width)`` -> (page, errors): console errors, uncaught
-    exceptions, failed requests and HTTP errors while the page lives."""
-    pages = []
+    """``open_page(path, width)`` -> (page, errors), as in tests/browsing.py."""
     _theme, _output, base = site
-
-    def _open(path, width):
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        errors = []
-        page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-        page.on("requestfailed", lambda r: errors.append(f"requestfailed: {r.url}"))
-        page.on("response", lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-        page.goto(f"{base}/{path}", wait_until="load")
-        pages.append(page)
-        return page, errors
-
-    yield _open
-    for page in pages:
-        page.close()
+    with page_opener(browser, base) as open_page:
+        yield open_page
 
 
 def post_with_quotes_and_sources(output: Path) -> str:
