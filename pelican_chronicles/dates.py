@@ -21,6 +21,7 @@ import zoneinfo
 import dateutil.parser
 
 from .languages import base, builtin
+from .text import babel_locale
 
 MAX_DATE = 40  # the longest text the conventions try as a date
 # 2024-06-20, 2024-06-20 08:30, 2024-06-20T08:30:15, 2024-06-20 08:30 +02:00,
@@ -113,14 +114,12 @@ def _words_of(code: str) -> tuple[dict, re.Pattern | None]:
     CLDR has: "июня", "июнь", "июн.") mapped to English ones, and its date
     words (``date_words`` of its file, "г.", "de") mapped to nothing, with
     one pattern that finds any of them as whole words."""
-    import babel
     import babel.dates
 
     words: dict[str, str] = {}
     for name in (code, *_MORE_LOCALES.get(code, ())):
-        try:
-            locale = babel.Locale.parse(name)
-        except (ValueError, babel.UnknownLocaleError):
+        locale = babel_locale(name)
+        if locale is None:
             continue
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):

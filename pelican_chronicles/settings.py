@@ -15,6 +15,8 @@ import string
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .languages import WORD_KEYS
+
 
 class SettingsError(ValueError):
     """A CHRONICLES_* setting has a wrong type or value."""
@@ -116,24 +118,23 @@ def boolean_or_none(value):
     return value
 
 
-LANGUAGE_KEYS = ("update_words", "correction_words", "question_words", "answer_words", "date_words")
 
 
 def languages(value):
     """``{"ru": {"update_words": [...], "labels": {...}, "dayfirst": True}}``."""
     expected = (
         "a dict of language codes to dicts with the keys "
-        + ", ".join((*LANGUAGE_KEYS, "labels", "dayfirst"))
+        + ", ".join((*WORD_KEYS, "labels", "dayfirst"))
     )
     if not isinstance(value, dict) or not all(isinstance(k, str) and k.strip() for k in value):
         raise ValueError(expected)
     checked = {}
     for code, entry in value.items():
-        if not isinstance(entry, dict) or set(entry) - {*LANGUAGE_KEYS, "labels", "dayfirst"}:
+        if not isinstance(entry, dict) or set(entry) - {*WORD_KEYS, "labels", "dayfirst"}:
             raise ValueError(f"{expected} (see {code!r})")
         try:
             checked[code] = {
-                key: (words(item) if key in LANGUAGE_KEYS else labels(item) if key == "labels" else boolean(item))
+                key: (words(item) if key in WORD_KEYS else labels(item) if key == "labels" else boolean(item))
                 for key, item in entry.items()
             }
         except ValueError as err:

@@ -139,3 +139,11 @@ def chronicles_warnings(caplog):
         ]
 
     return _messages
+
+
+def visible_text(html: str) -> str:
+    """The words a reader sees, the sources list left out, spaces collapsed."""
+    soup = BeautifulSoup(html, "html.parser")
+    for aside in soup.select("aside.chronicles-sources"):
+        aside.decompose()
+    return " ".join(soup.get_text().split())

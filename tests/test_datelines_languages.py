@@ -10,7 +10,7 @@ import textwrap
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import convert, normalize
+from conftest import convert, normalize, visible_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from timing import assert_linear, repeat
@@ -386,19 +386,12 @@ def post(draw):
     return f"Lang: {lang}\nDate: 2024-06-20\n\n" + "\n\n".join(blocks)
 
 
-def text_of(html: str) -> str:
-    soup = BeautifulSoup(html, "html.parser")
-    for aside in soup.select("aside.chronicles-sources"):
-        aside.decompose()
-    return " ".join(soup.get_text().split())
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(post())
 def test_no_author_text_is_lost_in_these_scripts(source):
     html, chronicle = convert(source, meta=True)
     plain = markdown.markdown(source, extensions=["meta"])
-    assert text_of(html) == text_of(plain)
+    assert visible_text(html) == visible_text(plain)
     soup = BeautifulSoup(html, "html.parser")
     assert len(soup.select("span.chronicles-dateline")) == len(chronicle.datelines)
 
