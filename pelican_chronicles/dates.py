@@ -96,13 +96,15 @@ def localize(text: str, lang: str | None) -> str:
 
 def _cjk_date(found: re.Match) -> str:
     year, month, day = found.groups()
-    month_name = _ENGLISH_MONTHS[int(month)] if 1 <= int(month) <= 12 else month
+    month_name = ENGLISH_MONTHS[int(month)] if 1 <= int(month) <= 12 else month
     return f"{month_name} {day}, {year}" if year else f"{month_name} {day}"
 
 
-_ENGLISH_MONTHS = (None, "January", "February", "March", "April", "May", "June", "July",
-                   "August", "September", "October", "November", "December")
-_ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The names dateutil reads, into which every language's names are turned;
+# also how site pages in English write dates without Babel's locale data.
+ENGLISH_MONTHS = (None, "January", "February", "March", "April", "May", "June", "July",
+                  "August", "September", "October", "November", "December")
+ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Locales whose month names a language's authors also write: the Levantine
 # months (كانون الثاني, حزيران) beside the Egyptian and Gulf ones.
 _MORE_LOCALES = {"ar": ("ar_SY", "ar_IQ")}
@@ -124,9 +126,9 @@ def _words_of(code: str) -> tuple[dict, re.Pattern | None]:
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
                 for number, month in babel.dates.get_month_names(width, context, locale).items():
-                    words.setdefault(month.casefold().rstrip("."), _ENGLISH_MONTHS[number])
+                    words.setdefault(month.casefold().rstrip("."), ENGLISH_MONTHS[number])
                 for number, day in babel.dates.get_day_names(width, context, locale).items():
-                    words.setdefault(day.casefold().rstrip("."), _ENGLISH_DAYS[number])
+                    words.setdefault(day.casefold().rstrip("."), ENGLISH_DAYS[number])
     for word in builtin(code).get("date_words", ()):
         words.setdefault(word.casefold().rstrip("."), "")
     words = {k: v for k, v in words.items() if k and not k.isdigit()}

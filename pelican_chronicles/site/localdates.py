@@ -22,6 +22,7 @@ import re
 
 from babel import dates as babel_dates
 
+from ..dates import ENGLISH_DAYS, ENGLISH_MONTHS
 from ..text import babel_locale
 
 # What Pelican's strftime reads as a directive: % and one character, or %-
@@ -31,8 +32,39 @@ _DIRECTIVE = re.compile(r"%(?:O[bBh]|-?.)", re.DOTALL)
 
 
 def _names(lang: str | None):
-    """Babel's locale for ``lang``, English when Babel has none."""
-    return babel_locale(lang) or babel_locale("en")
+    """Babel's locale for ``lang``; None for English, CLDR's ``en``, and
+    for a language Babel does not know. English is written from the names
+    the plugin reads dates with (``dates.ENGLISH_MONTHS``) in CLDR's ``en``
+    patterns: a site in English loads no locale data, some 4 MB a build.
+    ``tests/test_localdates.py`` holds the two equal."""
+    if not lang or lang.strip().replace("_", "-").lower() in ("en", "en-us"):
+        return None
+    return babel_locale(lang)
+
+
+def _english(value: datetime.date, name: str) -> str | None:
+    """CLDR ``en``'s form of the directive ``name`` for ``value``; None
+    for one ``strftime`` writes the same in every language (numbers)."""
+    month, day = ENGLISH_MONTHS[value.month], ENGLISH_DAYS[value.weekday()]
+    if name in ("a", "A"):
+        return day[:3] if name == "a" else day
+    if name in ("b", "h", "B", "Ob", "Oh", "OB"):
+        return month if name.endswith("B") else month[:3]
+    if name == "x":
+        return f"{value.month}/{value.day}/{value.year % 100:02d}"
+    if isinstance(value, datetime.datetime):
+        time = f"{(value.hour - 1) % 12 + 1}:{value.minute:02d}:{value.second:02d}\u202f{_am_pm(value)}"
+        if name == "p":
+            return _am_pm(value)
+        if name == "X":
+            return time
+        if name == "c":
+            return f"{month[:3]} {value.day}, {value.year}, {time}"
+    return None
+
+
+def _am_pm(value: datetime.datetime) -> str:
+    return "AM" if value.hour < 12 else "PM"
 
 
 def strftime(value: datetime.date, date_format: str, lang: str | None = None) -> str:
@@ -47,6 +79,8 @@ def strftime(value: datetime.date, date_format: str, lang: str | None = None) ->
         if directive.startswith("%-"):
             return strftime(value, "%" + directive[2:], lang).lstrip("0") or "0"
         name = directive[1:]
+        if locale is None:
+            return _english(value, name) or _plain(value, directive)
         if name in ("a", "A"):
             return locale.days["format"]["abbreviated" if name == "a" else "wide"][value.weekday()]
         if name in ("b", "h", "B"):
@@ -61,20 +95,28 @@ def strftime(value: datetime.date, date_format: str, lang: str | None = None) ->
             if name == "X":
                 return babel_dates.format_time(value, "medium", tzinfo=value.tzinfo, locale=locale)
             return babel_dates.format_datetime(value, "medium", tzinfo=value.tzinfo, locale=locale)
-        try:
-            return value.strftime(directive)
-        except ValueError:
-            return directive
+        return _plain(value, directive)
 
     return _DIRECTIVE.sub(write, date_format)
+
+
+def _plain(value: datetime.date, directive: str) -> str:
+    """What ``strftime`` writes for a directive without names (``%d``,
+    ``%Y``); the directive itself where it has none."""
+    try:
+        return value.strftime(directive)
+    except ValueError:
+        return directive
 
 
 def month_heading(year: int, month: int, lang: str | None = None) -> str:
     """The month's full name as it stands alone (Russian ``Июнь``, not the
     ``июня`` of a date), in the language ``lang``, capitalised as the first
     word of a heading."""
-    name = _names(lang).months["stand-alone"]["wide"][month]
-    return _capitalised(name)
+    locale = _names(lang)
+    if locale is None:
+        return ENGLISH_MONTHS[month]
+    return _capitalised(locale.months["stand-alone"]["wide"][month])
 
 
 def period_title(period: tuple, lang: str | None = None) -> str:
@@ -86,6 +128,9 @@ def period_title(period: tuple, lang: str | None = None) -> str:
     if len(period) == 1:
         return str(period[0])
     day = datetime.date(period[0], period[1], period[2] if len(period) > 2 else 1)
+    if locale is None:
+        month = ENGLISH_MONTHS[day.month]
+        return f"{month} {day.year}" if len(period) == 2 else f"{month} {day.day}, {day.year}"
     if len(period) == 2:
         return _capitalised(babel_dates.format_skeleton("yMMMM", day, locale=locale))
     return babel_dates.format_date(day, "long", locale=locale)
