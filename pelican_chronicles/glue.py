@@ -70,12 +70,14 @@ def configure(pelican):
     settings = pelican.settings
     settings.update(chronicles_settings.check(settings))
     # Site-wide pages speak DEFAULT_LANG: its labels, with the site's own.
-    settings["CHRONICLES_LABELS"] = dict(Languages.from_settings(settings).get(None).labels)
+    languages = Languages.from_settings(settings)
+    settings["CHRONICLES_LABELS"] = dict(languages.get(None).labels)
     markdown = settings.setdefault("MARKDOWN", {})
     markdown["extensions"] = [
         e for e in markdown.get("extensions", []) if not isinstance(e, ChroniclesExtension)
     ]
-    markdown.setdefault("extension_configs", {}).setdefault(EXTENSION, {}).update(extension_config(settings))
+    config = markdown.setdefault("extension_configs", {}).setdefault(EXTENSION, {})
+    config.update(extension_config(settings), languages=languages)
     overrides = settings.setdefault("THEME_TEMPLATES_OVERRIDES", [])
     if SHIMS not in overrides:
         overrides.append(SHIMS)
@@ -112,6 +114,12 @@ def prepare_environment(generator):
         loader.loaders.append(FileSystemLoader(TEMPLATES))
 
 
+def languages_of(settings) -> Languages:
+    """The build's languages, made once by ``configure`` and handed to the
+    Markdown extension with its options."""
+    return settings["MARKDOWN"]["extension_configs"][EXTENSION]["languages"]
+
+
 def add_generator(pelican):
     return ChroniclesGenerator
 
@@ -135,7 +143,7 @@ def build_chronicle(generator, metadata):
     flags = ()
     title = metadata.get("title")
     if settings["CHRONICLES_TITLE_FLAGS"] and isinstance(title, str):
-        language = Languages.from_settings(settings).get(metadata.get("lang"))
+        language = languages_of(settings).get(metadata.get("lang"))
         metadata["title"], flags = split_flags(title, language.update_words, language.correction_words)
     chronicle = chronicle.evolve(flags=flags)
     metadata["chronicles"] = chronicle

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import convert, normalize
+from conftest import build_site, convert, normalize
 from test_robustness import TOKEN, plain_tokens
 from pelican_chronicles import dates
 from pelican_chronicles.languages import HERE, Languages, builtin_codes
@@ -366,3 +366,33 @@ def test_site_pages_mark_what_comes_from_a_post_in_another_language(build):
     assert titles == {"منتدى المياه": ("ar", "auto"), "Water forum": (None, None)}
     items = site.soup("updates/index.html").select("li.chronicles-updates-item")
     assert {(li.get("lang"), li.get("dir")) for li in items} == {("ar", "auto"), (None, None)}
+
+
+def test_a_build_works_out_its_languages_once(tmp_path, monkeypatch):
+    """One ``Languages`` for the build, shared by every post's extension
+    and the plugin's handlers, not one per post."""
+    from pelican_chronicles import languages as languages_module
+
+    made = []
+    original = languages_module.Languages.__init__
+
+    def counting(self, *args, **kwargs):
+        made.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(languages_module.Languages, "__init__", counting)
+    posts = {
+        f"p{n}.md": f"""\
+            Title: Post {n} (UPDATE)
+            Date: 2024-06-1{n} 10:00
+            Lang: {lang}
+
+            Text.
+
+            {word} (2024-06-2{n}): More.
+            """
+        for n, (lang, word) in enumerate([("en", "UPDATE"), ("ru", "Обновление"), ("ar", "تحديث")])
+    }
+    site = build_site(tmp_path, posts)
+    assert len(made) == 1
+    assert len(site.pelican_articles()) == 3

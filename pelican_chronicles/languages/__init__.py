@@ -131,6 +131,11 @@ class Languages:
             overrides=settings["CHRONICLES_LANGUAGES"],
         )
 
+    def __getstate__(self) -> dict:
+        # Pelican's content cache pickles the settings the plugin hands
+        # this to; what is worked out is worked out again.
+        return {**self.__dict__, "_known": {}}
+
     def get(self, code: str | None) -> Language:
         code = code or self.default
         known = self._known.get(code)

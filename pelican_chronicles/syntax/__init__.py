@@ -93,6 +93,9 @@ class ChroniclesExtension(Extension):
         needs one."""
         if self._languages is None:
             get = self.getConfig
+            if isinstance(get("languages"), Languages):  # the build's, handed over by the plugin
+                self._languages = get("languages")
+                return self._languages
             self._languages = Languages(
                 default=get("lang"),
                 words={key: tuple(get(key)) for key in ("update_words", "correction_words", "question_words", "answer_words")},
