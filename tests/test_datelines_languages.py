@@ -1,4 +1,4 @@
-"""Datelines in national wire forms (SPEC 3, 15): TASS, Interfax and the
+"""Datelines in national wire forms (SPEC 3, 15): TASS, RIA, Interfax and the
 Russian ``(Рейтер) -``, Xinhua, and ``PLACE (AGENCY) -`` in scripts
 without case, with the safeguards that keep ordinary sentences in those
 scripts plain. The date in a dateline is read in the post's language.
@@ -74,6 +74,19 @@ RUSSIAN = [
         '<span class="chronicles-dateline-place">НИЖНИЙ НОВГОРОД</span>, 11 ноября 2024 г. ('
         '<span class="chronicles-source">Рейтер</span>) —</span> Навигация закрыта.',
         Dateline(place="НИЖНИЙ НОВГОРОД", source="Рейтер", date_text="11 ноября 2024 г."),
+    ),
+    # RIA: a dash between spaces, the agency up to its full stop
+    (
+        "МОСКВА, 20 июн — РИА Новости. Совет директоров утвердил расписание.",
+        '<span class="chronicles-dateline-place">МОСКВА</span>, 20 июн — '
+        '<span class="chronicles-source">РИА Новости</span>.</span> Совет директоров утвердил расписание.',
+        Dateline(place="МОСКВА", source="РИА Новости", date_text="20 июн"),
+    ),
+    (
+        "СИМФЕРОПОЛЬ, 3 мар - РИА Новости Крым. Паром вышел по расписанию.",
+        '<span class="chronicles-dateline-place">СИМФЕРОПОЛЬ</span>, 3 мар - '
+        '<span class="chronicles-source">РИА Новости Крым</span>.</span> Паром вышел по расписанию.',
+        Dateline(place="СИМФЕРОПОЛЬ", source="РИА Новости Крым", date_text="3 мар"),
     ),
     # Interfax: the place capitalized, the date, the agency in capitals
     (
@@ -233,6 +246,11 @@ ORDINARY = [
     ("ru", "Москва. 20 июня. Сегодня - ясная погода."),  # the agency is not in capitals
     ("ru", "Москва. Вчера вечером. ТАСС - пример без даты."),  # no date
     ("ru", "Поезд ушёл. 20 минут. МИД - без комментариев."),  # "20 минут" is no date
+    ("ru", "МОСКВА — Власти. Без даты это предложение."),  # RIA's form needs its date
+    ("ru", "ЦБ — главный регулятор. Это определение."),  # no date, a lower-case word
+    ("ru", "НАТО, 20 июня — это союз. Строчная буква."),  # the source starts in lower case
+    ("ru", "МОСКВА, вчера — Власти. Дата не читается."),  # no date where the date goes
+    ("ru", "ЦБ, 20 июня — Решение принято, ставка. Нет точки."),  # a comma: no agency's name
     ("zh", "新华社北京6月20日报道，渡轮时刻表今天调整。"),  # no 电
     ("zh", "新华社记者在北京采访。"),
     # more than three words before the parenthesis
@@ -310,7 +328,7 @@ def test_national_datelines_take_linear_time():
     from pelican_chronicles.syntax.datelines import match
 
     for unit in [
-        "МОСКВА /", "МОСКВА, 20 июня. /ТАСС", "Москва. 20 июня. ", "Москва. ", "INTERFAX.RU ",
+        "МОСКВА /", "МОСКВА, 20 июня. /ТАСС", "Москва. 20 июня. ", "МОСКВА, 20 июн — ", "МОСКВА ", "Москва. ", "INTERFAX.RU ",
         "新华社北京", "6月20日电（记者", "القاهرة ", "القاهرة (", "北京（", "（", "—", "، ",
     ]:
         assert_linear(lambda text: match(text, "ru", True), lambda n, unit=unit: repeat(unit, n))

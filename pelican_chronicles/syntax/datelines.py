@@ -21,6 +21,9 @@ Atlantic Treaty Organization) - ...") is an acronym, not an agency.
 The national wire forms are datelines too (SPEC 15):
 
 * TASS: ``МОСКВА, 20 июня. /ТАСС/.``, the source between slashes;
+* RIA: ``МОСКВА, 20 июн — РИА Новости.``, the date required, a dash
+  between spaces, then the source, one to three words that start with a
+  capital or a digit, up to its full stop;
 * Interfax: ``Москва. 20 июня. INTERFAX.RU -``, the place capitalized, a
   date, the source in capitals;
 * Xinhua: ``新华社北京6月20日电``, the agency first (a name ending in 社 or
@@ -76,6 +79,17 @@ _PLACE_WORD = re.compile(r"(?:[^\W\d_]|[.,'’/\u0300-\u036f-])+")
 # --- TASS: "МОСКВА, 20 июня. /ТАСС/." ------------------------------------------
 # The source between slashes, the first after a space; a full stop may follow.
 _SLASHED_SOURCE = re.compile(rf"[^\W_][^/()\n]{{0,{MAX_SOURCE - 1}}}/\.?")
+
+# --- RIA: "МОСКВА, 20 июн — РИА Новости." -------------------------------------------
+MAX_DASHED_SOURCE_WORDS = 3
+# The head up to the first dash between spaces, the source's words up to a
+# full stop that ends a sentence: no parenthesis, slash or full stop in
+# either, so each part stops at the first character that can end it.
+_DASHED = re.compile(
+    rf"(?P<head>[^\W\d_][^()/\n–—-]{{1,{MAX_HEAD - 1}}}?)[ \t\u00a0](?:--|[-–—])[ \t\u00a0]"
+    rf"(?P<source>[^\W_][^\s.()/]{{0,29}}(?:[ \t][^\W_][^\s.()/]{{0,29}}){{0,{MAX_DASHED_SOURCE_WORDS - 1}}})"
+    r"\.(?=\s|$)"
+)
 
 # --- Interfax: "Москва. 20 июня. INTERFAX.RU -" ---------------------------------
 MAX_DOTTED_PLACE = 40  # characters of the capitalized place
@@ -196,7 +210,7 @@ def match(text: str, lang: str | None = None, dayfirst: bool = False) -> Match |
             found = slashed(text, slash, lang, dayfirst)
         if found is None and paren != -1:
             found = parenthesized(text, lang, dayfirst)
-        return found or dotted(text, lang, dayfirst)
+        return found or dotted(text, lang, dayfirst) or dashed(text, lang, dayfirst)
     if first.isalpha() and not first.islower():
         if "月" in text[:24]:
             found = xinhua(text, lang, dayfirst)
@@ -278,6 +292,22 @@ def slashed(text: str, slash: int, lang: str | None, dayfirst: bool) -> Match | 
         return None
     place_end, date = place
     return Match(0, place_end, found.start(), source_end, found.end(), date)
+
+
+def dashed(text: str, lang: str | None, dayfirst: bool) -> Match | None:
+    """RIA: ``МОСКВА, 20 июн — РИА Новости.``: the upper-case place, a
+    date, a dash between spaces, the source up to its full stop."""
+    found = _DASHED.match(text)
+    if not found:
+        return None
+    source = found.group("source")
+    if not all(word[0].isupper() or word[0].isdigit() for word in source.split()):
+        return None
+    place = read_head(found.group("head"), source, lang, dayfirst)
+    if place is None or place[1] is None:  # without its date, "MOSCOW — Officials." is a sentence
+        return None
+    place_end, date = place
+    return Match(0, place_end, found.start("source"), found.end("source"), found.end(), date)
 
 
 def dotted(text: str, lang: str | None, dayfirst: bool) -> Match | None:
