@@ -75,6 +75,10 @@ DIGITS = {
 } | {ord("،"): ",", ord("٫"): ".", ord("／"): "/"}
 _CJK_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _HOURS = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})\b")  # 10 h 30, 10h30
+# A time written with a full stop (Indonesian and Turkish "10.30"), not part
+# of a longer number or dotted date ("20.06.2024").
+_DOT_TIME = re.compile(r"(?<![\d.])([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def localize(text: str, lang: str | None) -> str:
@@ -88,10 +92,31 @@ def localize(text: str, lang: str | None) -> str:
     if code == "en":
         return _HOURS.sub(r"\1:\2", text) if "h" in text else text
     words, pattern = _words_of(code)
+    if "." in text and builtin(code).get("dot_times"):
+        text = _dot_times(text, builtin(code).get("time_words", ()))
     if pattern is None:
         return text
     text = pattern.sub(lambda m: words.get(m.group().casefold().rstrip("."), m.group()), text)
     return _HOURS.sub(r"\1:\2", " ".join(text.split()))
+
+
+def _dot_times(text: str, time_words) -> str:
+    """``text`` with its times written with a full stop written with a
+    colon, where the number cannot be a day and month: its minutes are
+    over 12 ("10.30"), a date with its year comes before it
+    ("20 Juni 2024 10.05"), or a time word ("pukul 10.05"). "20.06" alone
+    stays a day and month."""
+
+    def replace(found: re.Match) -> str:
+        before = text[: found.start()]
+        words = before.split()
+        if int(found.group(2)) > 12 or _YEAR.search(before) or (
+            words and words[-1].casefold() in {w.casefold() for w in time_words}
+        ):
+            return f"{found.group(1)}:{found.group(2)}"
+        return found.group()
+
+    return _DOT_TIME.sub(replace, text)
 
 
 def _cjk_date(found: re.Match) -> str:

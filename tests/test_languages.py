@@ -282,6 +282,30 @@ def test_dates_as_authors_write_them(text, lang, expected):
     assert dates.parse_date(text, after=after, lang=lang).date() == expected
 
 
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("10.30", "id", datetime.datetime(2024, 6, 20, 10, 30)),  # minutes over 12: no month
+        ("20 Juni 2024 10.05", "id", datetime.datetime(2024, 6, 20, 10, 5)),  # after a year
+        ("pukul 10.05", "id", datetime.datetime(2024, 6, 20, 10, 5)),  # after a time word
+        ("20 Juni 2024 pukul 14.45 WIB", "id", datetime.datetime(2024, 6, 20, 7, 45)),
+        ("20.06.2024 10.30", "tr", datetime.datetime(2024, 6, 20, 10, 30)),
+        ("saat 09.05", "tr", datetime.datetime(2024, 6, 20, 9, 5)),
+        ("21.06", "tr", datetime.datetime(2024, 6, 21)),  # a day and a month
+    ],
+)
+def test_times_written_with_a_full_stop(text, lang, expected):
+    after = datetime.datetime(2024, 6, 20, 8, 0, tzinfo=UTC)
+    read = dates.parse_date(text, after=after, lang=lang)
+    assert read.astimezone(UTC).replace(tzinfo=None) == expected
+
+
+def test_a_note_dated_by_a_time_with_a_full_stop():
+    _, chronicle = convert(post("id", "Pembaruan 14.30: Kapal berangkat."), meta=True)
+    assert chronicle.notes[0].label == "Pembaruan"
+    assert (chronicle.notes[0].date.hour, chronicle.notes[0].date.minute) == (14, 30)
+
+
 def test_an_english_date_needs_no_language_data():
     assert dates.localize("June 20, 2024", "en") == "June 20, 2024"
     assert dates.localize("June 20, 2024", None) == "June 20, 2024"
