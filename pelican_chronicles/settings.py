@@ -272,6 +272,8 @@ SETTINGS: dict[str, Setting] = {
     # The chronicle archive (SPEC 8)
     "CHRONICLES_ARCHIVE": Setting(
         True, boolean, "Make the site's archives page the chronicle archive."),
+    "CHRONICLES_ARCHIVE_MAP": Setting(
+        True, boolean, "Put a small world map of the posts' countries atop the chronicle archive."),
     "CHRONICLES_FILTER_SCRIPT": Setting(
         True, boolean, "Add the small filter-as-you-type script to archive pages."),
     "CHRONICLES_STATIC_URL": Setting(

@@ -6,6 +6,8 @@ it is given, so Pelican's ``NEWEST_FIRST_ARCHIVES`` decides the order.
     >>> view = archive_view(entries)
     >>> [(y.year, y.count) for y in view.years]
     [(2024, 3), (2023, 1)]
+    >>> view.years[0].per_month  # January to December: the rail's sparkline
+    (0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0)
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Month:
 class Year:
     year: int
     months: tuple[Month, ...]
+    per_month: tuple[int, ...] = (0,) * 12  # posts in January, ..., December
 
     @property
     def count(self) -> int:
@@ -87,6 +90,8 @@ class ArchiveView:
     totals: Totals
     by_country: tuple[Tally, ...]
     by_source: tuple[Tally, ...]
+    busiest_month: int = 0  # the most posts in a month: the sparklines' scale
+    month_names: tuple[str, ...] = ()  # January to December, in the site's language
 
     @property
     def entries(self) -> tuple:
@@ -103,12 +108,17 @@ def group_by_year_month(
     for entry in entries:
         date = date_of(entry)
         years.setdefault(date.year, {}).setdefault(date.month, []).append(entry)
-    return tuple(
-        Year(
-            year,
-            tuple(Month(year, month, month_name(year, month, lang), tuple(items)) for month, items in months.items()),
-        )
-        for year, months in years.items()
+    return tuple(_year(year, months, lang) for year, months in years.items())
+
+
+def _year(year: int, months: dict[int, list], lang: str | None) -> Year:
+    per_month = [0] * 12
+    for month, items in months.items():
+        per_month[month - 1] = len(items)
+    return Year(
+        year,
+        tuple(Month(year, month, month_name(year, month, lang), tuple(items)) for month, items in months.items()),
+        tuple(per_month),
     )
 
 
@@ -141,4 +151,6 @@ def archive_view(entries: Sequence, lang: str | None = None) -> ArchiveView:
         totals=totals,
         by_country=tally(entries, lambda e: e.countries),
         by_source=tally(entries, lambda e: e.sources),
+        busiest_month=max((n for y in years for n in y.per_month), default=0),
+        month_names=tuple(month_name(2000, month, lang) for month in range(1, 13)) if years else (),
     )

@@ -13,7 +13,9 @@ environment has none):
 and, for the archive and facet templates, the markup of the site index's
 items: ``entry|chronicles_entry``, ``facet|chronicles_link``,
 ``note|chronicles_updates_item``, ``statement|chronicles_statement``, and
-``count|chronicles_more`` ("and N more").
+``count|chronicles_more`` ("and N more"); the world map and the year
+rail's sparklines: ``chronicles_world_map|chronicles_map('full', 'chronicles-facet-list')``,
+``year|chronicles_sparkline(view)``.
 
 No Pelican import: the filters read the settings from the template's
 context (``CHRONICLES_LABELS``, ``DEFAULT_LANG``, ``DEFAULT_DATE_FORMAT``,
@@ -35,6 +37,9 @@ from ..model import Chronicle, Country
 from ..settings import DEFAULT_LABELS
 from ..urls import safe_url
 from . import localdates, render
+from .archive import ArchiveView, Year
+from .sparklines import sparkline
+from .worldmap import SIZES, WorldMap
 
 DATE_FORMAT = "%a %d %B %Y"  # Pelican's DEFAULT_DATE_FORMAT
 
@@ -210,6 +215,30 @@ def chronicles_period(context, period_num) -> str:
     return localdates.period_title(tuple(period_num), context.get("DEFAULT_LANG"))
 
 
+@pass_context
+def chronicles_map(context, world_map, size: str = "full", details: str | None = None) -> Markup:
+    """``{{ chronicles_world_map|chronicles_map('small', 'chronicles-by-country-list') }}``:
+    the build's world map (``div.chronicles-map``), 'full' or 'small', its
+    links from the page's ``SITEURL``; ``details`` is the id of its text
+    alternative, the page's list of countries and their counts. Empty
+    when no country has posts."""
+    if not isinstance(world_map, WorldMap) or not world_map.countries:
+        return Markup("")
+    if size not in SIZES:
+        raise ValueError(f"chronicles_map: size must be one of {', '.join(SIZES)}, not {size!r}")
+    return world_map.markup(size, context.get("SITEURL", ""), details)
+
+
+def chronicles_sparkline(year, view) -> Markup:
+    """``{{ y|chronicles_sparkline(view) }}``: a year's posts per month
+    (``y`` from ``view.years``, ``view`` an ``ArchiveView``) as bars, on
+    the scale of the archive's busiest month, and as text for screen
+    readers."""
+    if not isinstance(year, Year) or not isinstance(view, ArchiveView):
+        return Markup("")
+    return sparkline(year.per_month, view.busiest_month, view.month_names)
+
+
 FILTERS = {
     "chronicles_badge": chronicles_badge,
     "chronicles_jsonld": chronicles_jsonld,
@@ -223,4 +252,6 @@ FILTERS = {
     "chronicles_more": chronicles_more,
     "chronicles_updates_item": chronicles_updates_item,
     "chronicles_statement": chronicles_statement,
+    "chronicles_map": chronicles_map,
+    "chronicles_sparkline": chronicles_sparkline,
 }

@@ -28,6 +28,7 @@ from ..urls import resolve_facet_hrefs, safe_url
 from .feeds import feed_title, updates_feed, write_feed
 from .head import PROBE, PageHead, page_title, title_pattern
 from .index import FacetPaths, SiteIndex
+from .worldmap import WorldMap
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +117,9 @@ class ChroniclesGenerator(Generator):
             jsonld=settings["CHRONICLES_JSONLD"],
             site_url=settings.get("SITEURL", ""),
         )
+        # The world map (SPEC 16), once per build, for the countries page and,
+        # with CHRONICLES_ARCHIVE_MAP, the archive: the chronicles_map filter.
+        self.context["chronicles_world_map"] = WorldMap.build(self.index.country_list(), settings["CHRONICLES_LABELS"])
 
     def link_facets(self):
         """Put the URLs of the source and country pages in the posts' links
