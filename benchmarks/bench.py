@@ -5,6 +5,7 @@
     python benchmarks/bench.py --scenario edit       # the edit loop only
     python benchmarks/bench.py --profile             # and where a build with the plugin spends its time
     python benchmarks/bench.py --theme PATH          # both sides in another theme (Reflex: no head block)
+    python benchmarks/bench.py --scenario check      # pelican-chronicles check against a full build
 
 Generates a corpus of posts that use every convention (see corpus.py), then
 builds it with and without the plugin, alternately, in one run, in two
@@ -17,6 +18,9 @@ edit  the author's edit loop: each side has its own copy of the corpus,
       on; one build fills the cache (not timed), then each run appends a
       paragraph to the same post (its content and modification time change)
       and times the rebuild.
+check `pelican-chronicles check` (SPEC 16) against a full build with the
+      plugin, on the same corpus, taking turns: at most half its time. Not
+      run unless asked for.
 
 Every build is a fresh Python process, so its peak memory (ru_maxrss, read
 with os.wait4) belongs to that build alone. The default theme is used;
@@ -46,9 +50,11 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from corpus import WORDS, write_corpus  # noqa: E402
 
-SCENARIOS = ("full", "edit")
-# With / without, medians: (time, peak memory); None: no budget.
-BUDGETS = {"full": (1.10, 1.10), "edit": (1.10, None)}
+SCENARIOS = ("full", "edit", "check")
+DEFAULT_SCENARIOS = ("full", "edit")
+# With / without, medians: (time, peak memory); None: no budget. For check:
+# check / full build with the plugin.
+BUDGETS = {"full": (1.10, 1.10), "edit": (1.10, None), "check": (0.50, None)}
 LINEARITY_SLACK = 1.10  # full build: time(3000) / time(1000) at most 3 * 1.10 = 3.3
 
 # The build, run with ``python -c`` in a fresh process. It prints one line:
@@ -103,6 +109,22 @@ print("BENCH " + json.dumps({"seconds": seconds, "warnings": Count.warnings, "fo
 """
 
 
+# pelican-chronicles check, run with ``python -c`` in a fresh process, timed
+# as a build is (from before the plugin is imported). It prints one line:
+# BENCH {"seconds": ..., "status": ..., "problems": ...}
+CHECK = r"""
+import contextlib, io, json, sys, time
+start = time.perf_counter()
+from pelican_chronicles import cli
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    status = cli.main(sys.argv[1:])
+seconds = time.perf_counter() - start
+problems = len(json.loads(out.getvalue())) if status in (0, 1) else None
+print("BENCH " + json.dumps({"seconds": seconds, "status": status, "problems": problems}))
+"""
+
+
 def side(plugin: bool) -> str:
     return "with" if plugin else "without"
 
@@ -154,10 +176,28 @@ def build_settings(content: Path, output: Path, plugin: bool, extra: dict, cache
 def run_build(settings: dict, profile: str | None = None) -> dict:
     """One build in a fresh process: seconds, peak MB, what the plugin found."""
     config = {"settings": settings, "profile": profile}
+    result, returncode, stderr = run_process([BUILD, json.dumps(config)], Path(settings["PATH"]).parent)
+    if returncode != 0 or result is None:
+        plugin = bool(settings["PLUGINS"])
+        sys.exit(f"build failed ({side(plugin)} the plugin, exit {returncode}):\n{stderr[-3000:]}")
+    return result
+
+
+def run_check(content: Path) -> dict:
+    """``pelican-chronicles check CONTENT --format json`` in a fresh process,
+    in the corpus's folder (no pelicanconf.py: Pelican's defaults); exit
+    status 1 (problems found) is a success here."""
+    result, returncode, stderr = run_process([CHECK, "check", str(content), "--format", "json"], content.parent)
+    if returncode not in (0, 1) or result is None:
+        sys.exit(f"pelican-chronicles check failed (exit {returncode}):\n{stderr[-3000:]}")
+    return result
+
+
+def run_process(args: list[str], cwd: Path) -> tuple[dict | None, int, str]:
+    """``python -c args...`` in ``cwd``: (what it printed after BENCH, with
+    its peak MB and CPU seconds, or None; its exit status; its stderr)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen(
-            [sys.executable, "-c", BUILD, json.dumps(config)], stdout=out, stderr=err, cwd=Path(settings["PATH"]).parent
-        )
+        process = subprocess.Popen([sys.executable, "-c", *args], stdout=out, stderr=err, cwd=cwd)
         _pid, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)  # already reaped
         out.seek(0)
@@ -165,15 +205,13 @@ def run_build(settings: dict, profile: str | None = None) -> dict:
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
     result = next((json.loads(line[6:]) for line in stdout.splitlines() if line.startswith("BENCH ")), None)
-    if process.returncode != 0 or result is None:
-        plugin = bool(settings["PLUGINS"])
-        sys.exit(f"build failed ({side(plugin)} the plugin, exit {process.returncode}):\n{stderr[-3000:]}")
-    result["peak_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
-    # CPU time of the whole process (start-up included): less disturbed than
-    # wall time by other processes on a busy machine.
-    result["cpu"] = usage.ru_utime + usage.ru_stime
-    result["stderr"] = stderr
-    return result
+    if result is not None:
+        result["peak_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
+        # CPU time of the whole process (start-up included, and the children
+        # it waited for): less disturbed than wall time by other processes on a busy machine.
+        result["cpu"] = usage.ru_utime + usage.ru_stime
+        result["stderr"] = stderr
+    return result, process.returncode, stderr
 
 
 def report(run: int, runs: int, n: int, plugin: bool, result: dict) -> None:
@@ -229,6 +267,49 @@ def edit_loop(contents: dict[int, Path], runs: int, extra: dict) -> dict:
                 results[n][plugin].append(result)
                 report(run, runs, n, plugin, result)
     return results
+
+
+def checks(contents: dict[int, Path], runs: int, extra: dict) -> dict:
+    """pelican-chronicles check and a full build with the plugin, taking
+    turns, on each corpus: results[n]["check"], results[n]["build"]."""
+    results = {n: {"check": [], "build": []} for n in contents}
+    for run in range(runs):
+        for n, content in contents.items():
+            for first in turns(run):
+                if first:
+                    result = run_check(content)
+                    label = "check"
+                else:
+                    result = run_build(build_settings(content, content.parent / "out-with", True, extra))
+                    label = "build"
+                results[n][label].append(result)
+                print(f"  run {run + 1}/{runs}: {n} posts {label:>5}: {result['seconds']:6.2f} s "
+                      f"({result['cpu']:6.2f} s CPU)", flush=True)
+    return results
+
+
+def print_check_table(results: dict) -> list[str]:
+    """The table of the check scenario; returns its OVER BUDGET lines."""
+    budget = BUDGETS["check"][0]
+    over = []
+    header = f"{'posts':>6} {'s build':>9} {'s check':>9} {'time x':>7} {'CPU build':>10} {'CPU check':>10} {'CPU x':>6}"
+    print(header)
+    print("-" * len(header))
+    for n in sorted(results):
+        build, check = results[n]["build"], results[n]["check"]
+        t0, t1 = median(build, "seconds"), median(check, "seconds")
+        c0, c1 = median(build, "cpu"), median(check, "cpu")
+        print(f"{n:>6} {t0:>9.2f} {t1:>9.2f} {t1 / t0:>7.3f} {c0:>10.2f} {c1:>10.2f} {c1 / c0:>6.3f}")
+        if t1 / t0 > budget:
+            over.append(f"OVER BUDGET: check, {n} posts: time ratio {t1 / t0:.3f} > {budget}")
+    print()
+    for n in sorted(results):
+        for label in ("build", "check"):
+            runs = ", ".join(f"{r['seconds']:.2f}" for r in results[n][label])
+            print(f"  {n} posts {label}: {runs} s")
+        print(f"  {n} posts: problems listed by check: {results[n]['check'][0]['problems']} "
+              f"(exit status {results[n]['check'][0]['status']}); CPU seconds include the check's worker processes")
+    return over
 
 
 def byte_compile_plugin() -> str:
@@ -355,8 +436,9 @@ def main(argv=None) -> int:
     parser.add_argument("--posts", type=int, nargs="+", default=[1000, 3000], help="corpus sizes (default 1000 3000)")
     parser.add_argument("--runs", type=int, default=5, help="timed builds per size, scenario and side (default 5)")
     parser.add_argument(
-        "--scenario", nargs="+", choices=SCENARIOS, default=list(SCENARIOS),
-        help="full: full builds; edit: the edit loop, rebuilds after one post is edited (default both)",
+        "--scenario", nargs="+", choices=SCENARIOS, default=list(DEFAULT_SCENARIOS),
+        help="full: full builds; edit: the edit loop, rebuilds after one post is edited (default both); "
+        "check: pelican-chronicles check against a full build with the plugin",
     )
     parser.add_argument("--seed", type=int, default=2024, help="seed of the generated corpus")
     parser.add_argument(
@@ -407,12 +489,14 @@ def main(argv=None) -> int:
             words = write_corpus(contents[n], n, seed=args.seed, words=tuple(args.words), balloons=not args.bold_names)
             print(f"corpus: {n} posts, {words} words (about {words // n} per post), in {contents[n]}")
         over = []
+        titles = {"full": "full builds", "edit": "the edit loop, rebuilds",
+                  "check": "pelican-chronicles check against a full build with the plugin"}
         for scenario in scenarios:
-            print(f"\n== {scenario}: {'full builds' if scenario == 'full' else 'the edit loop, rebuilds'} ==")
+            print(f"\n== {scenario}: {titles[scenario]} ==")
             started = time.perf_counter()
-            results = (full_builds if scenario == "full" else edit_loop)(contents, args.runs, extra)
+            results = {"full": full_builds, "edit": edit_loop, "check": checks}[scenario](contents, args.runs, extra)
             print(f"\n{args.runs} runs in {time.perf_counter() - started:.0f} s; medians:\n")
-            over += print_table(scenario, results)
+            over += print_check_table(results) if scenario == "check" else print_table(scenario, results)
         print()
         if over:
             print("\n".join(over))
