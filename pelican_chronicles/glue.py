@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
+import json
 import logging
 import os
 import zoneinfo
@@ -35,10 +37,11 @@ from .languages import Languages
 from .model import Chronicle
 from .site import feeds
 from .site.filters import FILTERS
-from .site.generator import ChroniclesGenerator
+from .site.generator import ChroniclesGenerator, facet_links
 from .site.head import PageTemplate
 from .syntax import ChroniclesExtension
 from .titles import split_flags
+from .urls import facet_href
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +63,7 @@ def register():
     signals.generator_init.connect(prepare_environment)
     signals.get_generators.connect(add_generator)
     signals.all_generators_finalized.connect(report_problems)
+    signals.finalized.connect(remember_written_with)
 
 
 # --- start-up ----------------------------------------------------------------
@@ -78,6 +82,11 @@ def configure(pelican):
     ]
     config = markdown.setdefault("extension_configs", {}).setdefault(EXTENSION, {})
     config.update(extension_config(settings), languages=languages)
+    if settings.get("LOAD_CONTENT_CACHE") and written_with(settings) != cached_with(settings):
+        # Pelican's content caches keep each post's HTML as the plugin wrote
+        # it, from these settings: read every post again.
+        logger.info("pelican_chronicles: settings changed since the content cache was written; not loading it")
+        settings["LOAD_CONTENT_CACHE"] = False
     overrides = settings.setdefault("THEME_TEMPLATES_OVERRIDES", [])
     if SHIMS not in overrides:
         overrides.append(SHIMS)
@@ -85,12 +94,48 @@ def configure(pelican):
         logger.warning("%s: %s", feeds.WITHOUT_DOMAIN, settings["CHRONICLES_UPDATES_FEED"])
 
 
+# What the plugin writes into a post's HTML from the settings, besides its
+# own options (EXTENSION_OPTIONS): Pelican's content caches keep that HTML.
+WRITTEN_WITH = (
+    "SITEURL", "RELATIVE_URLS", "TIMEZONE", "DEFAULT_LANG", "SUMMARY_MAX_LENGTH", "SUMMARY_MAX_PARAGRAPHS",
+    "SUMMARY_END_SUFFIX", "SLUG_REGEX_SUBSTITUTIONS", "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE",
+    "CHRONICLES_SOURCE_URL", "CHRONICLES_COUNTRY_URL",
+)
+CACHED_WITH = "pelican_chronicles.settings"  # in CACHE_PATH
+
+
+def written_with(settings) -> str:
+    """A digest of the settings the plugin writes posts' HTML with."""
+    names = sorted({*chronicles_settings.EXTENSION_OPTIONS.values(), *WRITTEN_WITH})
+    values = json.dumps({name: settings.get(name) for name in names}, sort_keys=True, default=repr)
+    return hashlib.sha256(values.encode()).hexdigest()
+
+
+def cached_with(settings) -> str | None:
+    """The digest of the settings the content cache was written with."""
+    try:
+        with open(os.path.join(settings["CACHE_PATH"], CACHED_WITH), encoding="utf-8") as f:
+            return f.read().strip()
+    except OSError:
+        return None
+
+
+def remember_written_with(pelican):
+    """After a build that wrote content caches, the digest of its settings."""
+    settings = pelican.settings
+    if settings.get("CACHE_CONTENT"):
+        os.makedirs(settings["CACHE_PATH"], exist_ok=True)
+        with open(os.path.join(settings["CACHE_PATH"], CACHED_WITH), "w", encoding="utf-8") as f:
+            f.write(written_with(settings))
+
+
 def extension_config(settings) -> dict:
     """The extension's options from the site's settings."""
     config = {option: settings[name] for option, name in chronicles_settings.EXTENSION_OPTIONS.items()}
     config["timezone"] = settings.get("TIMEZONE") or "UTC"
     config["lang"] = settings.get("DEFAULT_LANG") or "en"
-    config["facet_links"] = True  # resolved by the chronicles generator
+    config["facet_links"] = True
+    config["facet_url"] = facet_links(settings) or facet_href
     config["summary_words"] = settings.get("SUMMARY_MAX_LENGTH")
     config["summarize"] = functools.partial(
         summary,

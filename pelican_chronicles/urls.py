@@ -15,10 +15,16 @@ then stands before a colon that comes ahead of the first ``/``, ``?`` or
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
+import unicodedata
+from dataclasses import dataclass
 from html import escape as html_escape
+from typing import Callable
 from urllib.parse import quote, unquote, urlsplit
+
+from .model import name_key
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -51,14 +57,82 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
+# --- the slugs and addresses of the site's pages ---------------------------------
+
+RESERVED_SLUGS = frozenset({"index"})  # the index pages live at {slug}=index
+# A slug's length in UTF-8 before its hash: file systems stop a file name
+# at 255 bytes, and the patterns add to the slug.
+MAX_SLUG_BYTES = 100
+HASH_LENGTH = 8
+
+
+def page_slug(name: str, slugify: Callable[[str], str], fallback: str) -> str:
+    """The slug of a page named ``name``: ``slugify`` of the name in NFC,
+    at most ``MAX_SLUG_BYTES`` in UTF-8 (cut at a character boundary, then
+    ``-`` and the start of the name's SHA-1, so that long names stay apart
+    and keep their slug from build to build); ``fallback`` and that hash
+    when nothing is left of the name. One path segment: no ``/``, never
+    ``.`` or ``..`` (a site without ``SLUG_REGEX_SUBSTITUTIONS`` keeps
+    them). Depends on the name alone."""
+    digest = hashlib.sha1(name_key(name).encode()).hexdigest()[:HASH_LENGTH]
+    slug = slugify(unicodedata.normalize("NFC", name)).replace("/", "-").replace("\\", "-")
+    if not slug.strip("."):
+        return f"{fallback}-{digest}"
+    if len(slug.encode()) > MAX_SLUG_BYTES:
+        cut = slug.encode()[:MAX_SLUG_BYTES].decode(errors="ignore").rstrip("-_ ")
+        slug = f"{cut}-{digest}"
+    return slug
+
+
+def source_slug(key: str, slugify: Callable[[str], str]) -> str:
+    """The slug of a source's page, from its key (``Source.key``) alone, so
+    that a post links the page without knowing the rest of the site:
+    ``page_slug``, and ``-2`` after a reserved slug. Sources whose slugs
+    are the same ignoring case share a page, as Pelican's tags do.
+
+    >>> source_slug("harbour press", str.title), source_slug("index", str)
+    ('Harbour Press', 'index-2')
+    """
+    slug = page_slug(key, slugify, "source")
+    return f"{slug}-2" if slug.casefold() in RESERVED_SLUGS else slug
+
+
+@dataclass(frozen=True)
+class FacetLinks:
+    """The addresses of the source and country pages, as the Markdown
+    extension writes them into a post: ``SITEURL``, then the page's URL
+    (``CHRONICLES_SOURCE_URL``, ``CHRONICLES_COUNTRY_URL``) with its slug.
+
+    >>> FacetLinks("https://site.example", "sources/{slug}.html", "countries/{slug}/", str.lower)("country", "FR")
+    'https://site.example/countries/fr/'
+    """
+
+    siteurl: str
+    source_url: str
+    country_url: str
+    slugify: Callable[[str], str]
+
+    def __call__(self, kind: str, key: str) -> str:
+        if kind == "source":
+            return f"{self.siteurl}/{self.source_url.format(slug=source_slug(key, self.slugify))}"
+        return f"{self.siteurl}/{self.country_url.format(slug=key.lower())}"
+
+
+def unlink(html_text: str, urls) -> str:
+    """``html_text`` without the ``href`` of the links to ``urls``: the
+    links' words stay."""
+    for url in urls:
+        html_text = html_text.replace(f' href="{html_escape(url)}"', "")
+    return html_text
+
+
 # --- links to the site's pages, made before the site is known ------------------
 #
-# A post's sources and countries link to their pages on the site (SPEC 14).
-# The Markdown extension writes those links when it reads the post, before
-# the site's slugs exist (two sources can share a slug, and the second gets
-# "-2"), so it writes a placeholder href, as Pelican does for intrasite links
-# (``{filename}/post.md``); the plugin puts the page's URL in its place once
-# it knows every post, before any page is written.
+# With ``RELATIVE_URLS``, a post links its sources' and countries' pages
+# relative to its own page, which is not known when the Markdown extension
+# reads it; the extension then writes a placeholder href, as Pelican does
+# for intrasite links (``{filename}/post.md``), and the plugin puts the
+# page's URL in its place before any page is written.
 
 _FACET_HREF = re.compile(r' href="\{chronicles-(source|country)\}([^"]*)"')
 

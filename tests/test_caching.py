@@ -286,3 +286,18 @@ def test_a_chronicle_round_trips_through_pickle():
     again = pickle.loads(pickle.dumps(chronicle))
     assert again == chronicle
     assert again.notes[0].anchor == "update-2" and again.is_updated
+
+
+@pytest.mark.parametrize("changed", [
+    {"SITEURL": "https://www.chronicle.example"},
+    {"CHRONICLES_LABELS": {"update_log": "What changed"}},
+])
+def test_a_cache_written_with_other_settings_is_not_loaded(tmp_path, reference, changed):
+    """The plugin writes settings into posts' HTML (the site's address in
+    links to source pages, labels); a build with other settings reads every
+    post again rather than serve HTML written with the old ones."""
+    caching = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "reader"}
+    write_posts(tmp_path / "content", POSTS)
+    Pelican(site_settings(tmp_path, tmp_path / "output", **caching)).run()
+    Pelican(site_settings(tmp_path, tmp_path / "output", **caching, **changed)).run()
+    assert not differences(snapshot(tmp_path / "output"), reference(POSTS, **changed))

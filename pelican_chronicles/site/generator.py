@@ -24,10 +24,10 @@ from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url, slugify
 
-from ..urls import resolve_facet_hrefs, safe_url
+from ..urls import FacetLinks, resolve_facet_hrefs, safe_url, unlink
 from .feeds import feed_title, updates_feed, write_feed
 from .head import PROBE, PageHead, page_title, title_pattern
-from .index import FacetPaths, SiteIndex
+from .index import FacetPaths, SiteIndex, chronicle_of
 from .worldmap import WorldMap
 
 logger = logging.getLogger(__name__)
@@ -81,17 +81,36 @@ def written_content(context) -> list:
     return list(found.values())
 
 
+def site_slugify(settings):
+    """Pelican's ``slugify`` with the site's slug settings."""
+    return partial(
+        slugify,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", ()),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
+def facet_links(settings) -> FacetLinks | None:
+    """The addresses of source and country pages as the Markdown extension
+    writes them into posts; None with ``RELATIVE_URLS``, where a post's
+    links depend on its own page and the generator puts them in."""
+    if settings.get("RELATIVE_URLS"):
+        return None
+    return FacetLinks(
+        siteurl=settings.get("SITEURL") or "",
+        source_url=settings["CHRONICLES_SOURCE_URL"],
+        country_url=settings["CHRONICLES_COUNTRY_URL"],
+        slugify=site_slugify(settings),
+    )
+
+
 class ChroniclesGenerator(Generator):
     def generate_context(self):
         settings = self.settings
         self.index = SiteIndex.build(
             self.context.get("articles", []),
-            slugify=partial(
-                slugify,
-                regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", ()),
-                preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-                use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-            ),
+            slugify=site_slugify(settings),
             paths={
                 kind: FacetPaths(settings[f"CHRONICLES_{kind.upper()}_SAVE_AS"], settings[f"CHRONICLES_{kind.upper()}_URL"])
                 for kind in ("source", "country", "speaker")
@@ -122,18 +141,26 @@ class ChroniclesGenerator(Generator):
         self.context["chronicles_world_map"] = WorldMap.build(self.index.country_list(), settings["CHRONICLES_LABELS"])
 
     def link_facets(self):
-        """Put the URLs of the source and country pages in the posts' links
-        to them (``urls.facet_href``), now that the site's slugs are known.
-        Each is written as the post's own page links the site's pages: from
-        ``SITEURL``, or, with ``RELATIVE_URLS``, relative to the post's page."""
+        """With ``RELATIVE_URLS``, put the URLs of the source and country
+        pages in the posts' links to them (``urls.facet_href``), relative to
+        each post's page. Without, the links are final already; those to a
+        page the site does not have (a source only a draft or a page cites)
+        lose their ``href``."""
         relative = self.settings["RELATIVE_URLS"]
+        links = facet_links(self.settings)
         for content in written_content(self.context):
-            if "{chronicles-" not in (content._content or ""):
-                continue
-            siteurl = self.settings["SITEURL"]
-            if relative and content.save_as:
-                siteurl = path_to_url(get_relative_path(content.save_as))
-            content._content = resolve_facet_hrefs(content._content, partial(self.facet_url, siteurl))
+            html = content._content or ""
+            if "{chronicles-" in html:
+                siteurl = self.settings["SITEURL"]
+                if relative and content.save_as:
+                    siteurl = path_to_url(get_relative_path(content.save_as))
+                content._content = resolve_facet_hrefs(html, partial(self.facet_url, siteurl))
+            elif links is not None:
+                chronicle = chronicle_of(content)
+                missing = [links("source", s.key) for s in chronicle.sources if s.key not in self.index.sources]
+                missing += [links("country", c.code) for c in chronicle.countries if c.code not in self.index.countries]
+                if missing:
+                    content._content = unlink(html, missing)
 
     def facet_url(self, siteurl: str, kind: str, key: str) -> str | None:
         facets = self.index.sources if kind == "source" else self.index.countries
@@ -220,7 +247,7 @@ class ChroniclesGenerator(Generator):
         ):
             self.write_page(write, f"CHRONICLES_{name.upper()}", "chronicles/facets", f"chronicles-{name}",
                             facets=facets, facet_kind=kind)
-        for kind, facets in (("source", index.sources.values()), ("country", index.countries.values())):
+        for kind, facets in (("source", index.source_list()), ("country", index.countries.values())):
             for facet in facets:
                 self.write_facet(write, facet, "chronicles/archive", facet_kind=kind,
                                  articles=facet.articles, dates=facet.articles)

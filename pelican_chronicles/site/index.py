@@ -21,23 +21,17 @@ for the build.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, ClassVar, Iterable
 
 from ..metadata import country_name
 from ..model import Chronicle, Country, Note, Source, name_key
-from ..urls import safe_url
+from ..urls import MAX_SLUG_BYTES, RESERVED_SLUGS, page_slug, safe_url, source_slug
 from .archive import ArchiveView, archive_view
 
 EMPTY = Chronicle()
-RESERVED_SLUGS = frozenset({"index"})  # the index pages live at {slug}=index
-# A slug's length in UTF-8 before its hash: file systems stop a file name
-# at 255 bytes, and the patterns add to the slug.
-MAX_SLUG_BYTES = 100
-HASH_LENGTH = 8
+__all__ = ["MAX_SLUG_BYTES", "SiteIndex", "facet_slug"]
 
 
 def simple_slugify(value: str) -> str:
@@ -112,6 +106,15 @@ class SourceFacet(Facet):
     source: Source | None = None
     origin: object = None  # the post whose address for the source is used
     resolve_url: Callable = field(default=plain_url, repr=False)
+
+    def add(self, source: Source, articles: list, origin, position: dict[int, int]) -> None:
+        """Another name of the same page: its posts join, in archive order
+        (``position``: by ``id()`` of each post); its address when the page
+        has none."""
+        if (self.source is None or not self.source.url) and source.url:
+            self.source, self.origin = source, origin
+        merged = {id(a): a for a in (*self.articles, *articles)}
+        self.articles = sorted(merged.values(), key=lambda a: position[id(a)])
 
     def href_at(self, siteurl: str) -> str | None:
         """The source's own address as a link on a page whose ``SITEURL``
@@ -210,22 +213,12 @@ def chronicle_of(article) -> Chronicle:
 
 
 def facet_slug(name: str, slugify: Callable[[str], str], fallback: str, taken: set[str]) -> str:
-    """The slug of a facet named ``name``: ``slugify`` of the name in NFC
-    (``fallback`` when that is empty), at most ``MAX_SLUG_BYTES`` in UTF-8
-    (cut at a character boundary, then ``-`` and the start of the name's
-    SHA-1, so that long names stay apart and keep their slug from build to
-    build), never reserved, and unique in ``taken`` ignoring case (``-2``,
-    ``-3``... added), so that no two pages share a file on a
-    case-insensitive file system. ``taken`` holds the casefolded slugs
-    given so far: call in a stable order. A slug is one path segment: no
-    ``/``, and never ``.`` or ``..`` (a site without
-    ``SLUG_REGEX_SUBSTITUTIONS`` keeps them)."""
-    slug = slugify(unicodedata.normalize("NFC", name)).replace("/", "-").replace("\\", "-")
-    if not slug.strip("."):
-        slug = fallback
-    if len(slug.encode()) > MAX_SLUG_BYTES:
-        cut = slug.encode()[:MAX_SLUG_BYTES].decode(errors="ignore").rstrip("-_ ")
-        slug = f"{cut}-{hashlib.sha1(name_key(name).encode()).hexdigest()[:HASH_LENGTH]}"
+    """The slug of a speaker's page: ``urls.page_slug`` of the name, never
+    reserved, and unique in ``taken`` ignoring case (``-2``, ``-3``...
+    added), so that no two pages share a file on a case-insensitive file
+    system. ``taken`` holds the casefolded slugs given so far: call in a
+    stable order."""
+    slug = page_slug(name, slugify, fallback)
     candidate, n = slug, 1
     while candidate.casefold() in taken or candidate.casefold() in RESERVED_SLUGS:
         n += 1
@@ -291,15 +284,21 @@ class SiteIndex:
                 speakers.setdefault(name_key(statement.speaker), (statement.speaker, []))[1].append(statement)
         index.notes.sort(key=lambda e: (e.date, e.note.anchor), reverse=True)
 
-        # Slugs in the order of the keys, so that which name of two gets
-        # "-2" does not depend on the order the posts were read in.
-        taken: set[str] = set()
+        # A source's slug comes from its key alone (posts link its page
+        # before the site is known); sources whose slugs are the same
+        # ignoring case share a page, named as the first in key order.
+        by_slug: dict[str, SourceFacet] = {}
         for key, (source, items, origin) in sorted(sources.items()):
-            slug = facet_slug(source.name, slugify, "source", taken)
-            index.sources[key] = SourceFacet(
-                slug, source.name, paths["source"].url_for(slug), paths["source"].save_as_for(slug),
-                items, source=source, origin=origin, resolve_url=resolve_url,
-            )
+            slug = source_slug(key, slugify)
+            facet = by_slug.get(slug.casefold())
+            if facet is None:
+                facet = by_slug[slug.casefold()] = SourceFacet(
+                    slug, source.name, paths["source"].url_for(slug), paths["source"].save_as_for(slug),
+                    items, source=source, origin=origin, resolve_url=resolve_url,
+                )
+            else:
+                facet.add(source, items, origin, {id(a): n for n, a in enumerate(ordered)})
+            index.sources[key] = facet
         for code, (country, items) in sorted(countries.items()):
             slug = country.slug
             index.countries[code] = CountryFacet(
@@ -346,7 +345,8 @@ class SiteIndex:
         return archive_view([self.entry(a) for a in articles], self.lang)
 
     def source_list(self) -> list[SourceFacet]:
-        return sorted(self.sources.values(), key=lambda f: f.name.casefold())
+        unique = {id(facet): facet for facet in self.sources.values()}
+        return sorted(unique.values(), key=lambda f: f.name.casefold())
 
     def country_list(self) -> list[CountryFacet]:
         return sorted(self.countries.values(), key=lambda f: f.name.casefold())

@@ -28,6 +28,7 @@ from .. import dates
 from ..languages import Language, Languages
 from ..model import Chronicle
 from ..settings import EXTENSION_OPTIONS, SETTINGS
+from ..urls import facet_href
 from .chronicle import ChronicleProcessor
 from .datelines import DatelineProcessor
 from .notes import NoteProcessor
@@ -78,6 +79,10 @@ class ChroniclesExtension(Extension):
         self.config["facet_links"] = [
             False, "Link each source in the sources list, and each country in a list of the post's "
             "countries, to its page on the site: placeholders the plugin resolves (urls.facet_href)",
+        ]
+        self.config["facet_url"] = [
+            facet_href, "With facet_links, the address of a source's or country's page, (kind, key) -> URL: "
+            "urls.FacetLinks, or placeholders the plugin resolves once the post's own page is known (urls.facet_href)",
         ]
         self._languages = None
         super().__init__(**kwargs)

@@ -31,7 +31,7 @@ from markdown.util import AtomicString
 from ..metadata import country_name, parse_sources, resolve_countries
 from ..model import Chronicle, Country, Dateline, Note, Quote, Source, Turn, merge_sources, problem, source
 from ..text import char_refs
-from ..urls import facet_href, safe_url, url_host
+from ..urls import safe_url, url_host
 from .common import ConventionProcessor, count_words, element, first_words, plain_text, sub
 
 UNSAFE_CITATION = "link dropped from the attribution of {anchor}: only http, https, mailto and relative URLs are allowed"
@@ -179,7 +179,7 @@ class ChronicleProcessor(ConventionProcessor):
             item.tail = "\n"
             url = safe_url(each.url)
             if self.config("facet_links"):
-                name = sub(item, "a", each.name, class_="chronicles-source", href=facet_href("source", each.key))
+                name = sub(item, "a", each.name, class_="chronicles-source", href=self.facet_link("source", each.key))
                 if url:
                     name.tail = " "
                     host = url_host(url)  # none for a link inside the site ({filename}/b.md)
@@ -203,8 +203,13 @@ class ChronicleProcessor(ConventionProcessor):
                 flag = sub(shown, "span", AtomicString(self.md.htmlStash.store(char_refs(country.flag))),
                            class_="chronicles-flag", aria_hidden="true")
                 flag.tail = " "
-            sub(shown, "a", country_name(country, self.language.code), href=facet_href("country", country.code))
+            sub(shown, "a", country_name(country, self.language.code), href=self.facet_link("country", country.code))
         return aside
+
+    def facet_link(self, kind: str, key: str) -> str:
+        """The address of the page of a source or country (``kind``) whose
+        key is ``key``, as ``facet_url`` gives it."""
+        return self.config("facet_url")(kind, key)
 
     def opening(self, root) -> tuple[list, bool]:
         """The body's opening blocks, enough of them for a summary of
