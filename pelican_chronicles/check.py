@@ -104,12 +104,13 @@ class Finding:
     line: int
     message: str
     kind: str
+    subject: str | None = field(default=None, compare=False)  # the source a source-without-url is about
 
     def as_text(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {name: value for name, value in asdict(self).items() if name != "subject"}
 
 
 @dataclass
@@ -462,11 +463,14 @@ class PostChecker:
         self.md = markdown.Markdown(extensions=[ChroniclesExtension(**options)])
         self.notes = self.md.treeprocessors["chronicles-notes"]
 
-    def check(self, relative: str, role: str) -> list[Finding]:
+    def check(self, relative: str, role: str) -> tuple[list[Finding], set[str]]:
+        """The problems of one post, and the keys of the sources it gives a
+        URL (a source is without one only when no post gives it one)."""
         path = os.path.join(self.site.path, relative)
         shown = self.site.display(relative)
         source = Source.read(path)
         findings: list[Finding] = []
+        linked: set[str] = set()
         with Capture() as capture:
             try:
                 content = self.read(relative, role)
@@ -474,10 +478,11 @@ class PostChecker:
                 if content is not None and content.is_valid() and isinstance(chronicle, Chronicle):
                     glue.report_problems([SimpleNamespace(articles=[content])])
                     findings += self.own_checks(content, chronicle, source, shown)
+                    linked = {each.key for each in chronicle.sources if each.url}
             except Exception as err:  # noqa: BLE001 - as Pelican's generators do: the post is reported, the check goes on
                 findings.append(self.unreadable(err, source, shown))
         findings += [self.logged(record, source, relative, path, shown) for record in capture.records]
-        return findings
+        return findings, linked
 
     def read(self, relative: str, role: str):
         """The post as Pelican's generator reads it in a build: its reader,
@@ -602,12 +607,13 @@ class PostChecker:
     @staticmethod
     def sources_without_url(content, chronicle: Chronicle, source: Source, shown: str) -> list[Finding]:
         """Sources: entries without a URL that no dateline or quote of the
-        post gives one either."""
+        post gives one either (``check_site`` then drops those another post
+        gives one)."""
         with_url = {each.key for each in chronicle.sources if each.url}
         listed, _problems = post_metadata.parse_sources(content.metadata.get("sources"))
         line = source.header.get("sources", 1)
         return [
-            Finding(shown, line, f'source without a URL in Sources: "{each.name}"', "source-without-url")
+            Finding(shown, line, f'source without a URL in Sources: "{each.name}"', "source-without-url", each.key)
             for each in listed
             if each.key not in with_url
         ]
@@ -624,32 +630,38 @@ def _start_worker(spec: SiteSpec, shown: str) -> None:
     _WORKER = PostChecker(Site(spec, settings, settings["PATH"], shown))
 
 
-def _check_in_worker(item: tuple[str, str]) -> list[Finding]:
+def _check_in_worker(item: tuple[str, str]) -> tuple[list[Finding], set[str]]:
     return _WORKER.check(*item)
 
 
 def check_site(site: Site, jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> Report:
     """Check every Markdown post of ``site``; ``progress(done, total)`` is
-    called after each post. ``jobs``: processes reading posts (default: one
+    called after each post. A source is reported without a URL only when no
+    post gives it one. ``jobs``: processes reading posts (default: one
     per CPU); a site of fewer than PARALLEL_FROM posts is read here."""
     found = posts(site)
     report = Report(posts=len(found))
+    with_url: set[str] = set()  # sources some post gives a URL
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(found) >= PARALLEL_FROM:
         with concurrent.futures.ProcessPoolExecutor(
             max_workers=jobs, initializer=_start_worker, initargs=(site.spec, site.shown)
         ) as pool:
             results = pool.map(_check_in_worker, found, chunksize=8)
-            for done, findings in enumerate(results, 1):
+            for done, (findings, linked) in enumerate(results, 1):
                 report.findings += findings
+                with_url |= linked
                 if progress:
                     progress(done, len(found))
     else:
         checker = PostChecker(site)
         for done, item in enumerate(found, 1):
-            report.findings += checker.check(*item)
+            findings, linked = checker.check(*item)
+            report.findings += findings
+            with_url |= linked
             if progress:
                 progress(done, len(found))
+    report.findings = [f for f in report.findings if f.kind != "source-without-url" or f.subject not in with_url]
     report.findings.sort(key=lambda f: (f.file, f.line, f.kind, f.message))
     return report
 

@@ -82,6 +82,7 @@ UPDATE (2024-05-03): The last lamp was fitted this morning.
 FLAGGED = """\
 Title: [CORRECTED] Pier opening hours
 Date: 2024-04-10 08:00
+Sources: Quay Bulletin <https://quay-bulletin.example/>
 
 The pier opens at seven every day.
 """
@@ -171,8 +172,8 @@ def test_title_flags_without_notes(checked):
 
 def test_sources_without_a_url(checked):
     missing = found(checked, "content/ferry.md", "source-without-url")
+    # ferry.md lists "Quay Bulletin" without a URL, but pier.md gives it one
     assert {f["message"] for f in missing} == {
-        'source without a URL in Sources: "Quay Bulletin"',
         'source without a URL in Sources: "Pier Radio"',  # its URL was refused
     }
     assert {f["line"] for f in missing} == {line_of(FERRY, "Sources:")}
