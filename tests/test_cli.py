@@ -419,3 +419,10 @@ def test_check_after_note(tmp_path):
     assert run("note", "content/pier.md", "--correction", "--date", "2024-04-11", "It opens at eight.", cwd=root).returncode == 0
     result = run("check", cwd=root)
     assert (result.returncode, result.stdout) == (0, ""), result.stdout
+
+
+def test_the_demo_site_has_no_problems():
+    """The demo is what an author's site should be: check finds nothing."""
+    root = Path(__file__).resolve().parent.parent
+    done = run("check", "-s", "demo_site/pelicanconf.py", "--format", "json", "-j", "1", cwd=root)
+    assert (done.returncode, json.loads(done.stdout)) == (0, [])
