@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 from types import SimpleNamespace
+from unittest import mock
 
 import pytest
 
@@ -250,3 +251,33 @@ def test_an_arabic_site_titles_the_map_in_arabic(tmp_path):
     assert titles == expected
     assert soup.select_one("svg.chronicles-map-svg title").string == labels["by_country"]
     assert "مصر" in " ".join(titles)
+
+
+def test_the_reduced_world_is_kept_in_the_cache_directory_between_builds(tmp_path):
+    from pelican_chronicles.site import worldmap
+
+    worldmap.kept_world.cache_clear()
+    first = worldmap.kept_world(str(tmp_path))
+    assert (tmp_path / worldmap.KEPT).exists()
+    assert dict(first) == dict(worldmap.world())
+    # another process: read back from the file, not worked out again
+    worldmap.kept_world.cache_clear()
+    with mock.patch.object(worldmap, "world", side_effect=AssertionError("worked out again")):
+        again = worldmap.kept_world(str(tmp_path))
+    assert dict(again) == dict(first)
+    # a file from elsewhere is replaced
+    worldmap.kept_world.cache_clear()
+    (tmp_path / worldmap.KEPT).write_bytes(b"not a pickle")
+    assert dict(worldmap.kept_world(str(tmp_path))) == dict(first)
+    worldmap.kept_world.cache_clear()
+
+
+def test_a_build_with_content_caches_keeps_the_world_in_cache_path(build, tmp_path):
+    from pelican_chronicles.site import worldmap
+
+    worldmap.kept_world.cache_clear()
+    site = build({"a.md": "Title: A\nDate: 2024-01-01\nCountries: FR\n\nText."},
+                 CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=str(tmp_path / "cache"))
+    assert (tmp_path / "cache" / worldmap.KEPT).exists()
+    assert site.soup("countries/index.html").select_one('a.chronicles-map-country[href="/countries/fr.html"]')
+    worldmap.kept_world.cache_clear()

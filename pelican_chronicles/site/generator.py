@@ -138,7 +138,10 @@ class ChroniclesGenerator(Generator):
         )
         # The world map (SPEC 16), once per build, for the countries page and,
         # with CHRONICLES_ARCHIVE_MAP, the archive: the chronicles_map filter.
-        self.context["chronicles_world_map"] = WorldMap.build(self.index.country_list(), settings["CHRONICLES_LABELS"])
+        self.context["chronicles_world_map"] = WorldMap.build(
+            self.index.country_list(), settings["CHRONICLES_LABELS"],
+            cache_dir=settings["CACHE_PATH"] if settings.get("CACHE_CONTENT") else None,
+        )
 
     def link_facets(self):
         """With ``RELATIVE_URLS``, put the URLs of the source and country
