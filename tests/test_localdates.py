@@ -64,8 +64,9 @@ def test_british_english_is_cldrs_own():
 
 
 def test_an_english_site_loads_no_locale_data(tmp_path):
-    """A build in English with every convention reads no Babel locale file;
-    one Russian post makes it read Russian's."""
+    """A build in English with every convention reads no Babel locale file
+    and imports no Babel date module; one Russian post makes it read
+    Russian's."""
     script = textwrap.dedent(
         """
         import json, sys
@@ -98,6 +99,8 @@ def test_an_english_site_loads_no_locale_data(tmp_path):
         Обновление (20 июня 2024): Первый рейс переносится.
         '''
         build_site(Path(sys.argv[1]), posts)
+        if "babel.dates" in sys.modules:
+            loaded.append("(babel.dates imported)")
         print(json.dumps(sorted(set(loaded))))
         """
     )

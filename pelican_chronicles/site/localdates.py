@@ -20,8 +20,6 @@ from __future__ import annotations
 import datetime
 import re
 
-from babel import dates as babel_dates
-
 from ..dates import ENGLISH_DAYS, ENGLISH_MONTHS
 from ..text import babel_locale
 
@@ -73,6 +71,8 @@ def strftime(value: datetime.date, date_format: str, lang: str | None = None) ->
     forms in the language ``lang``. ``%B`` is the month's name as a date
     writes it (Russian ``20 июня``), ``%OB`` as it stands alone (``июнь``)."""
     locale = _names(lang)
+    if locale is not None:  # a site in English never imports Babel's dates (1.5 MB)
+        from babel import dates as babel_dates
 
     def write(match: re.Match) -> str:
         directive = match.group()
@@ -131,6 +131,8 @@ def period_title(period: tuple, lang: str | None = None) -> str:
     if locale is None:
         month = ENGLISH_MONTHS[day.month]
         return f"{month} {day.year}" if len(period) == 2 else f"{month} {day.day}, {day.year}"
+    from babel import dates as babel_dates
+
     if len(period) == 2:
         return _capitalised(babel_dates.format_skeleton("yMMMM", day, locale=locale))
     return babel_dates.format_date(day, "long", locale=locale)
