@@ -348,7 +348,7 @@ def test_pages_whose_head_is_complete_are_left_as_rendered(tmp_path, monkeypatch
     from pelican_chronicles.site import head
 
     rewritten = []
-    monkeypatch.setattr(head, "insert_in_head", lambda html, at, parts: rewritten.append(parts))
+    monkeypatch.setattr(head, "insert_in_head", lambda chunks, n, at, parts: rewritten.append(parts))
     build_site(tmp_path, POST, THEME=theme)
     assert rewritten == []
 

@@ -52,9 +52,12 @@ def feed_link(href: str, title: str) -> Markup:
     return Markup(f'<link rel="alternate" type="application/atom+xml" href="{escape(href)}" title="{escape(title)}">')
 
 
-def insert_in_head(html: str, at: int, parts: list[str]) -> str:
-    """``html`` with ``parts`` at ``at``, where its ``</head>`` starts."""
-    return html[:at] + "".join(f"{part}\n" for part in parts) + html[at:]
+def insert_in_head(chunks: list[str], n: int, at: int, parts: list[str]) -> str:
+    """The page whose template wrote ``chunks``, with ``parts`` where its
+    ``</head>`` starts: at ``at`` in its chunk number ``n``. Joined once,
+    as the template itself joins them."""
+    chunk = chunks[n]
+    return "".join((*chunks[:n], chunk[:at], *(f"{part}\n" for part in parts), chunk[at:], *chunks[n + 1 :]))
 
 
 @dataclass
@@ -74,12 +77,13 @@ class PageHead:
     site_url: str
     warned: set = field(default_factory=set)  # templates already warned about
 
-    def parts(self, html: str, head: str, context: dict) -> list[str]:
-        """What the page ``html`` (``head``: what comes before its
-        ``</head>``), rendered with ``context``, needs and lacks."""
+    def parts(self, chunks: list[str], head: str, context: dict) -> list[str]:
+        """What the page its template wrote as ``chunks`` (``head``: what
+        comes before its ``</head>``), rendered with ``context``, needs and
+        lacks."""
         siteurl = context.get("SITEURL", "")
         parts = []
-        if self.stylesheet and MARKUP in html:
+        if self.stylesheet and any(MARKUP in chunk for chunk in chunks):
             href = self.stylesheet if self.stylesheet_is_own else f"{siteurl}/{self.stylesheet}"
             if href not in head:
                 parts.append(stylesheet_link(href))
@@ -88,20 +92,25 @@ class PageHead:
             if href not in head:
                 parts.append(feed_link(href, self.feed_title))
         article = context.get("article")
-        if self.jsonld and isinstance(getattr(article, "chronicles", None), Chronicle) and JSONLD not in html:
+        if (self.jsonld and isinstance(getattr(article, "chronicles", None), Chronicle)
+                and not any(JSONLD in chunk for chunk in chunks)):
             parts.append(chronicles_jsonld(context, article, self.site_url))
         return parts
 
-    def complete(self, html: str, context: dict, template: str | None) -> str:
-        """``html``, rendered by the template named ``template`` with
-        ``context``, with what it needs in its head. Pelican's context names
-        the file a page is written to (``output_file``); a page written
-        to an HTML file without ``</head>`` is a warning, once per template.
-        Anything else without it (a fragment, a robots.txt) is left alone."""
-        end = HEAD_END.search(html)
-        if end is not None:
-            parts = self.parts(html, html[: end.start()], context)
-            return insert_in_head(html, end.start(), parts) if parts else html
+    def complete(self, chunks: list[str], context: dict, template: str | None) -> str:
+        """The page the template named ``template`` wrote as ``chunks``
+        with ``context``, with what it needs in its head: the chunks are
+        joined once, with the additions, so that no page is copied. Pelican's
+        context names the file a page is written to (``output_file``); a
+        page written to an HTML file without ``</head>`` is a warning, once
+        per template. Anything else without it (a fragment, a robots.txt) is
+        left alone."""
+        for n, chunk in enumerate(chunks):
+            end = HEAD_END.search(chunk)
+            if end is not None:
+                parts = self.parts(chunks, "".join(chunks[:n]) + chunk[: end.start()], context)
+                return insert_in_head(chunks, n, end.start(), parts) if parts else "".join(chunks)
+        html = "".join(chunks)
         output = context.get("output_file") or ""
         if output.endswith((".html", ".htm")) and template not in self.warned:
             self.warned.add(template)
@@ -119,10 +128,11 @@ class PageTemplate(Template):
     ``chronicles_head``)."""
 
     def render(self, *args, **kwargs) -> str:
-        html = super().render(*args, **kwargs)
         context = dict(*args, **kwargs)
         head = context.get("chronicles_head")
-        return head.complete(html, context, self.name) if isinstance(head, PageHead) else html
+        if not isinstance(head, PageHead):
+            return super().render(*args, **kwargs)
+        return head.complete(list(self.generate(*args, **kwargs)), context, self.name)
 
 
 # --- the page titles of the plugin's pages ----------------------------------------
