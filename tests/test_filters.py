@@ -182,6 +182,38 @@ def test_by_year_month_in_a_template():
     assert render(template, articles=articles) == "2024: 6=Treaty 5=Bridge;2023: 11=Port;"
 
 
+# --- chronicles_dir ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, default, expected",
+    [
+        ("ar", "en", "rtl"), ("fa-IR", "en", "rtl"), ("he", "en", "rtl"), ("ur", "en", "rtl"),
+        ("ru", "ar", "ltr"), ("zh_Hans", "en", "ltr"), (None, "ar", "rtl"), (None, None, "ltr"),
+    ],
+)
+def test_dir(lang, default, expected):
+    article = SimpleNamespace(lang=lang)
+    assert render("{{ article|chronicles_dir }}", article=article, DEFAULT_LANG=default) == expected
+
+
+def test_a_theme_gives_an_arabic_post_its_direction(build, tmp_path):
+    """A theme's article.html with the filter: the author's paragraphs sit
+    in a right-to-left article."""
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "templates" / "article.html").write_text(
+        '<html><head><title>{{ article.title }}</title></head><body>'
+        '<article dir="{{ article|chronicles_dir }}">{{ article.content }}</article></body></html>'
+    )
+    site = build({"a.md": "Title: منتدى\nDate: 2026-08-20\nLang: ar\n\nاختتم المنتدى أعماله.\n",
+                  "b.md": "Title: Forum\nDate: 2026-08-21\n\nThe forum closed.\n"},
+                 THEME=str(theme), THEME_TEMPLATES_OVERRIDES=[], DIRECT_TEMPLATES=[], ARCHIVES_SAVE_AS="")
+    articles = {p.name: p for p in site.output.rglob("*.html") if p.parent == site.output}
+    dirs = {name: site.soup(name).article["dir"] for name in articles if site.soup(name).article}
+    assert sorted(dirs.values()) == ["ltr", "rtl"]
+
+
 # --- chronicles_flag, chronicles_country -------------------------------------------------
 
 
@@ -252,5 +284,6 @@ def test_country(template, value, expected):
 def test_every_documented_filter_is_registered():
     assert set(FILTERS) >= {
         "chronicles_badge", "chronicles_jsonld", "chronicles_by_year_month", "chronicles_flag", "chronicles_country",
+        "chronicles_dir",
         "chronicles_entry", "chronicles_link", "chronicles_updates_item", "chronicles_statement",
     }

@@ -32,6 +32,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from ..jsonld import news_article, script_tag
+from ..languages import RTL, base
 from ..metadata import country_name, lookup_country
 from ..model import Chronicle, Country
 from ..settings import DEFAULT_LABELS
@@ -182,6 +183,16 @@ def _country(value) -> Country | None:
     return lookup_country(code) if isinstance(code, str) else None
 
 
+@pass_context
+def chronicles_dir(context, article) -> str:
+    """``rtl`` or ``ltr``: the direction of ``article``'s language (its
+    ``lang``, else ``DEFAULT_LANG``), for a theme's ``<article
+    dir="{{ article|chronicles_dir }}">``, so that the author's paragraphs
+    in an Arabic post read right to left in a left-to-right theme."""
+    lang = getattr(article, "lang", None) or context.get("DEFAULT_LANG") or "en"
+    return "rtl" if base(lang) in RTL else "ltr"
+
+
 def chronicles_flag(country_or_code) -> Markup:
     """``<span class="chronicles-flag" aria-hidden="true">&#x1F1EB;&#x1F1F7;</span>``:
     decorative, hidden from screen readers; empty for an unknown country."""
@@ -244,6 +255,7 @@ FILTERS = {
     "chronicles_jsonld": chronicles_jsonld,
     "chronicles_by_year_month": chronicles_by_year_month,
     "chronicles_flag": chronicles_flag,
+    "chronicles_dir": chronicles_dir,
     "chronicles_country": chronicles_country,
     "chronicles_period": chronicles_period,
     "chronicles_title": chronicles_title,
