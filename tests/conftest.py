@@ -117,6 +117,21 @@ def render(source: str, meta: bool = False, **config) -> str:
     return convert(source, meta=meta, **config)[0]
 
 
+def body(source: str, meta: bool = False, **config) -> str:
+    """The rendered HTML, normalized, without the list of sources that ends
+    a post citing any (tested with the sources)."""
+    soup = BeautifulSoup(convert(source, meta=meta, **config)[0], "html.parser")
+    for aside in soup.select("aside.chronicles-sources"):
+        aside.decompose()
+    return normalize(str(soup))
+
+
+def unchanged(source: str, meta: bool = False) -> bool:
+    """True when the extension renders ``source`` as Markdown alone does."""
+    plain = markdown.markdown(textwrap.dedent(source).strip(), extensions=["meta"] if meta else [])
+    return body(source, meta=meta) == normalize(plain)
+
+
 def normalize(html: str) -> str:
     """HTML compared by structure: parsed, whitespace between tags dropped."""
     soup = BeautifulSoup(html, "html.parser")

@@ -1,29 +1,14 @@
 """Datelines (SPEC 3): ``PLACE (Source) -`` at the start of a paragraph."""
 
-import textwrap
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import convert, normalize
+from conftest import body, convert, normalize, unchanged
 from timing import MB, assert_linear, repeat
 
 from pelican_chronicles.model import Dateline, Source
 from pelican_chronicles.syntax import ChroniclesExtension
-
-
-def body(source: str, **config) -> str:
-    """The rendered HTML, normalized, without the list of sources that ends
-    a post citing any (tested with the sources)."""
-    soup = BeautifulSoup(convert(source, **config)[0], "html.parser")
-    for aside in soup.select("aside.chronicles-sources"):
-        aside.decompose()
-    return normalize(str(soup))
-
-
-def unchanged(source: str) -> bool:
-    """True when the extension renders ``source`` as Markdown alone does."""
-    return body(source) == normalize(markdown.markdown(textwrap.dedent(source).strip()))
 
 
 # --- the syntax --------------------------------------------------------------

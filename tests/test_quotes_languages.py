@@ -6,11 +6,12 @@ language.
 Every person quoted here is invented; the words are sample content."""
 
 import datetime
-import textwrap
+from functools import partial
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+import conftest
 from conftest import convert, normalize, visible_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,19 +20,9 @@ from timing import MB, assert_linear, repeat
 from pelican_chronicles.model import Quote, Source
 
 
-def body(source: str, **config) -> str:
-    """The rendered HTML of a post (metadata lines first), normalized,
-    without the list of sources that ends a post citing any."""
-    soup = BeautifulSoup(convert(source, meta=True, **config)[0], "html.parser")
-    for aside in soup.select("aside.chronicles-sources"):
-        aside.decompose()
-    return normalize(str(soup))
-
-
-def unchanged(source: str) -> bool:
-    """True when the extension renders ``source`` as Markdown alone does."""
-    plain = markdown.markdown(textwrap.dedent(source).strip(), extensions=["meta"])
-    return body(source) == normalize(plain)
+# Posts with metadata lines, as Pelican reads them.
+body = partial(conftest.body, meta=True)
+unchanged = partial(conftest.unchanged, meta=True)
 
 
 def quote_of(source: str) -> Quote:
