@@ -46,7 +46,7 @@ from pelican.settings import read_settings
 from . import dates, glue
 from . import metadata as post_metadata
 from . import settings as chronicles_settings
-from .languages import Language, Languages
+from .languages import Language
 from .model import CORRECTION, UPDATE, Chronicle
 from .syntax import ChroniclesExtension
 from .syntax.chronicle import UNSAFE_CITATION
@@ -455,7 +455,7 @@ class PostChecker:
         self.site = site
         self.settings = site.settings
         self.readers = Readers(self.settings)
-        self.languages = Languages.from_settings(self.settings)
+        self.languages = glue.languages_of(self.settings)
         self.generator = SimpleNamespace(settings=self.settings)  # what build_chronicle reads
         # The plugin's recognition of markers, for paragraphs read from the
         # source: its note processor, on a Markdown instance of its own.
@@ -758,7 +758,7 @@ def append_note(
 
     read = convert(source)
     lang = (read.Meta.get("lang") or [""])[0].strip() or None
-    language = Languages.from_settings(settings).get(lang)
+    language = glue.languages_of(settings).get(lang)
     post_date = dates.post_date((read.Meta.get("date") or [None])[0], zone)
     if when is None:
         date = (now or datetime.datetime.now(zoneinfo.ZoneInfo(zone))).replace(second=0, microsecond=0)

@@ -295,7 +295,7 @@ def test_the_date_is_read_in_the_posts_language():
     text = "МОСКВА, 20 июня (Рейтер) - Совет директоров утвердил расписание."
     assert dateline_of(f"Lang: ru\n\n{text}") == Dateline(place="МОСКВА", source="Рейтер", date_text="20 июня")
     assert dateline_of(f"Lang: en\n\n{text}") is None
-    assert dateline_of(f"Lang: ar\n\nالقاهرة، 20 يونيو (رويترز) - نص.") == Dateline(
+    assert dateline_of("Lang: ar\n\nالقاهرة، 20 يونيو (رويترز) - نص.") == Dateline(
         place="القاهرة", source="رويترز", date_text="20 يونيو"
     )
 

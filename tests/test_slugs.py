@@ -12,7 +12,8 @@ from types import SimpleNamespace
 import pytest
 
 from pelican_chronicles.model import Chronicle, Quote, Source, merge_sources
-from pelican_chronicles.site.index import MAX_SLUG_BYTES, SiteIndex, facet_slug
+from pelican_chronicles.site.index import SiteIndex, facet_slug
+from pelican_chronicles.urls import MAX_SLUG_BYTES
 
 NFC = "Caf\u00e9"
 NFD = "Cafe\u0301"

@@ -27,11 +27,10 @@ from typing import Callable, ClassVar, Iterable
 
 from ..metadata import country_name
 from ..model import Chronicle, Country, Note, Source, name_key
-from ..urls import MAX_SLUG_BYTES, RESERVED_SLUGS, page_slug, safe_url, source_slug
+from ..urls import RESERVED_SLUGS, page_slug, safe_url, source_slug
 from .archive import ArchiveView, archive_view
 
 EMPTY = Chronicle()
-__all__ = ["MAX_SLUG_BYTES", "SiteIndex", "facet_slug"]
 
 
 def simple_slugify(value: str) -> str:

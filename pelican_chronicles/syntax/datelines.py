@@ -54,7 +54,7 @@ import unicodedata
 from typing import NamedTuple
 
 from .. import dates
-from .common import ConventionProcessor, element, is_plain_paragraph, sub, top_level_runs
+from .common import ConventionProcessor, element, is_plain_paragraph, top_level_runs
 
 MAX_WORDS = 5  # upper-case words in PLACE
 MAX_REGION_WORDS = 3  # words of the region after them: "SPRINGFIELD, Ill."
