@@ -15,11 +15,10 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from babel.core import get_locale_identifier
 from markupsafe import Markup
 
+from .languages import bcp47
 from .model import Chronicle, Dateline, Quote, Source
-from .text import babel_locale
 from .urls import safe_url
 
 # Characters that could end the script element or an HTML comment inside it,
@@ -31,6 +30,7 @@ _SCRIPT_ESCAPES = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
+UNDETERMINED = "und"  # BCP 47's tag for a language not known
 
 
 def news_article(
@@ -128,15 +128,14 @@ def dateline_text(dateline: Dateline) -> str:
 
 
 def language_tag(lang: str | None) -> str | None:
-    """A Pelican language code as a BCP 47 tag: ``pt_BR`` is ``pt-BR``,
-    ``zh_hant`` is ``zh-Hant``; one Babel does not know keeps its letters,
-    with hyphens."""
+    """A Pelican language code as a BCP 47 tag (``languages.bcp47``):
+    ``pt_BR`` is ``pt-BR``, ``zh_Hant_TW`` is ``zh-Hant-TW``. ``und``
+    (undetermined) gives None: ``inLanguage`` is left out rather than
+    saying nothing, and never guessed."""
     if not lang or not isinstance(lang, str) or not lang.strip():
         return None
-    locale = babel_locale(lang)
-    if locale is None:
-        return lang.strip().replace("_", "-")
-    return get_locale_identifier((locale.language, locale.territory, locale.script, locale.variant), sep="-")
+    tag = bcp47(lang)
+    return None if tag == UNDETERMINED else tag
 
 
 def absolute(site_url: str, url: str | None) -> str | None:

@@ -205,3 +205,19 @@ def test_other_pages_get_no_jsonld(build):
 def test_jsonld_can_be_switched_off(build):
     site = build({"pier.md": POST}, CHRONICLES_JSONLD=False)
     assert jsonld(site, "harbour-board-approves-the-new-pier.html") == []
+
+
+def test_in_language_is_a_bcp47_tag_and_undetermined_is_left_out():
+    # Pelican's lang metadata may be written with underscores; und says nothing.
+    languages = {
+        "pt_BR": "pt-BR",
+        "zh_Hant_TW": "zh-Hant-TW",
+        "zh_hant": "zh-Hant",
+        "es_419": "es-419",
+        "ar": "ar",
+        "und": None,
+    }
+    for lang, tag in languages.items():
+        assert news_article(article(lang=lang)).get("inLanguage") == tag, lang
+    assert "inLanguage" not in news_article(article(), default_lang="und")
+    assert news_article(article(), default_lang="en_GB")["inLanguage"] == "en-GB"

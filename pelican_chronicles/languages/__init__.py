@@ -164,3 +164,26 @@ class Languages:
             rtl=primary in RTL,
             **words,
         )
+
+
+def bcp47(code: str) -> str:
+    """A Pelican language code as a BCP 47 tag, for ``lang`` attributes and
+    JSON-LD: Pelican's ``lang`` may be written with underscores. Subtags are
+    cased as BCP 47 recommends (language lower, script title, region upper);
+    after a singleton (``x-``, ``u-``) everything is lower case.
+
+    >>> bcp47("pt_BR"), bcp47("zh_hant_tw"), bcp47("es-419"), bcp47("und")
+    ('pt-BR', 'zh-Hant-TW', 'es-419', 'und')
+    """
+    subtags = code.strip().replace("_", "-").split("-")
+    tag = [subtags[0].lower()]
+    extension = False  # after a singleton: an extension or private use
+    for subtag in subtags[1:]:
+        extension = extension or len(tag[-1]) == 1
+        if not extension and len(subtag) == 4 and subtag.isalpha():
+            tag.append(subtag.title())
+        elif not extension and len(subtag) == 2 and subtag.isalpha():
+            tag.append(subtag.upper())
+        else:
+            tag.append(subtag.lower())
+    return "-".join(tag)
