@@ -15,6 +15,8 @@ import string
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from pelican.settings import DEFAULT_CONFIG
+
 from .languages import WORD_KEYS
 
 
@@ -235,7 +237,7 @@ SETTINGS: dict[str, Setting] = {
         "Put a list of a post's notes, linked to their anchors, at the top of the post."),
     "CHRONICLES_UPDATES_FEED": Setting(
         "feeds/updates.atom.xml", path_or_none,
-        "Atom feed of notes, newest first; None turns it off."),
+        "Atom feed of notes, newest first; None turns it off. Unset: written when Pelican writes feeds."),
     "CHRONICLES_UPDATES_SAVE_AS": Setting(
         "updates/index.html", path_or_none,
         "The site-wide 'Updates and corrections' page; None turns it off."),
@@ -320,8 +322,26 @@ def check(settings: dict) -> dict:
             checked[name] = setting.validate(value)
         except ValueError as err:
             raise SettingsError(f"{name} must be {err}, not {value!r}") from None
+    if "CHRONICLES_UPDATES_FEED" not in settings and not writes_feeds(settings):
+        # Unset, the updates feed follows Pelican's own: a development
+        # configuration that turns them off turns it off too.
+        checked["CHRONICLES_UPDATES_FEED"] = None
     check_outputs(checked, settings)
     return checked
+
+
+# Pelican's own feeds, as its settings name them.
+PELICAN_FEEDS = (
+    "FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS",
+    "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS",
+    "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS",
+)
+
+
+def writes_feeds(settings: dict) -> bool:
+    """Whether Pelican writes any feed with these settings (a feed setting
+    left out has Pelican's default)."""
+    return any(settings.get(name, DEFAULT_CONFIG.get(name)) for name in PELICAN_FEEDS)
 
 
 def output_shape(path: str) -> str:

@@ -303,8 +303,8 @@ def test_relative_urls_give_each_page_its_own_relative_links(tmp_path):
 # --- the updates feed without SITEURL ----------------------------------------------
 
 
-def test_without_siteurl_the_feed_is_written_with_pelicans_warning_and_no_none(tmp_path, chronicles_warnings):
-    site = build_site(tmp_path, POST, FEED_ALL_ATOM=None)
+def test_without_siteurl_a_feed_set_by_name_is_written_with_pelicans_warning_and_no_none(tmp_path, chronicles_warnings):
+    site = build_site(tmp_path, POST, FEED_ALL_ATOM=None, CHRONICLES_UPDATES_FEED=FEED)
     feed = site.text(FEED)
     assert "None" not in feed
     assert "<id>urn:uuid:" in feed
@@ -320,15 +320,15 @@ def test_pelicans_own_warning_about_its_feeds_is_not_repeated(tmp_path, chronicl
 
 
 def test_with_a_feed_domain_ids_are_tag_uris(tmp_path, chronicles_warnings):
-    site = build_site(tmp_path, POST, FEED_ALL_ATOM=None, FEED_DOMAIN="https://news.example")
+    site = build_site(tmp_path, POST, FEED_ALL_ATOM=None, FEED_DOMAIN="https://news.example", CHRONICLES_UPDATES_FEED=FEED)
     feed = site.text(FEED)
     assert "<id>tag:news.example,2024-06-19:/harbour-talks-resume.html#update-1</id>" in feed
     assert chronicles_warnings() == []
 
 
 def test_ids_do_not_change_from_build_to_build(tmp_path):
-    first = build_site(tmp_path / "a", POST, FEED_ALL_ATOM=None).text(FEED)
-    second = build_site(tmp_path / "b", POST, FEED_ALL_ATOM=None).text(FEED)
+    first = build_site(tmp_path / "a", POST, FEED_ALL_ATOM=None, CHRONICLES_UPDATES_FEED=FEED).text(FEED)
+    second = build_site(tmp_path / "b", POST, FEED_ALL_ATOM=None, CHRONICLES_UPDATES_FEED=FEED).text(FEED)
     ids = [line for line in first.split("<") if line.startswith("id>")]
     assert ids and ids == [line for line in second.split("<") if line.startswith("id>")]
 

@@ -10,6 +10,8 @@ import uuid
 from feedgenerator import Atom1Feed, get_tag_uri
 from markupsafe import Markup
 
+from ..settings import writes_feeds
+
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 
@@ -67,24 +69,20 @@ def updates_feed(
     return feed
 
 
-# Pelican's own feeds. When one of them is on and neither SITEURL nor
-# FEED_DOMAIN is set, Pelican warns, once, at start-up, and writes them.
-PELICAN_FEEDS = (
-    "FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS",
-    "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS",
-    "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS",
-)
+# When one of Pelican's own feeds is on and neither SITEURL nor FEED_DOMAIN
+# is set, Pelican warns, once, at start-up, and writes them.
 WITHOUT_DOMAIN = "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid"
 
 
 def warn_without_domain(settings) -> bool:
-    """Whether to give Pelican's warning for the updates feed: it is written,
-    the site has neither ``SITEURL`` nor ``FEED_DOMAIN``, and Pelican, whose
-    own feeds are all off, has not said so already."""
+    """Whether to give Pelican's warning for the updates feed: the site
+    asks for it by name, has neither ``SITEURL`` nor ``FEED_DOMAIN``, and
+    Pelican, whose own feeds are all off, has not said so already. (Left
+    unset, the feed is off where Pelican's feeds are.)"""
     return bool(
         settings.get("CHRONICLES_UPDATES_FEED")
         and not (settings.get("SITEURL") or settings.get("FEED_DOMAIN"))
-        and not any(settings.get(name) for name in PELICAN_FEEDS)
+        and not writes_feeds(settings)
     )
 
 
