@@ -27,7 +27,17 @@ MAX_DATE = 40  # the longest text the conventions try as a date
 # 2024-06-20, 2024-06-20 08:30, 2024-06-20T08:30:15, 2024-06-20 08:30 +02:00,
 # 2024-06-20T08:30Z: read without dateutil.
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?)?")
-_SPACE_BEFORE_OFFSET = re.compile(r" (?=[+-]\d{2}:?\d{2}$|Z$)")
+_ISO_OFFSET = re.compile(r" ?(?:Z|([+-]\d{2}):?(\d{2}))$")
+
+
+def from_iso(text: str) -> datetime.datetime:
+    """The datetime of a text ``ISO`` matches. Python 3.10's
+    ``fromisoformat`` reads an offset only as ``+02:00``: ``Z``, ``+0200``
+    and a space before the offset are written that way first."""
+    return datetime.datetime.fromisoformat(
+        _ISO_OFFSET.sub(lambda m: f"{m[1]}:{m[2]}" if m[1] else "+00:00", text, count=1)
+    )
+
 
 # Zone abbreviations that name one offset wherever bloggers write them.
 # dateutil knows only UTC and GMT by itself; without these "10:00 EST" would
@@ -67,12 +77,13 @@ def has_time(text: str) -> bool:
 # --- dates in other languages ----------------------------------------------
 
 # Every decimal digit of the scripts news is written in, as an ASCII digit:
-# Arabic-Indic, Persian, Devanagari, Bengali, full-width.
+# Arabic-Indic, Persian, Devanagari, Bengali, full-width. The direction
+# marks CLDR puts in Arabic numeric dates ("20\u200f/06\u200f/2024") go.
 DIGITS = {
     start + value: str(value)
     for start in (0x0660, 0x06F0, 0x0966, 0x09E6, 0xFF10)
     for value in range(10)
-} | {ord("،"): ",", ord("٫"): ".", ord("／"): "/"}
+} | {ord("،"): ",", ord("٫"): ".", ord("／"): "/", 0x200E: None, 0x200F: None, 0x061C: None}
 _CJK_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _HOURS = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})\b")  # 10 h 30, 10h30
 # A time written with a full stop (Indonesian and Turkish "10.30"), not part
@@ -216,10 +227,11 @@ def probe(text: str, dayfirst: bool = False, lang: str | None = None) -> datetim
     text = localize(text, lang)
     if ISO.fullmatch(text):
         try:
-            return datetime.datetime.fromisoformat(text)
+            return from_iso(text)
         except ValueError:  # 2024-13-45
             return None
     try:
+        check_parts(text)
         return read_with_dateutil(text, default=PROBE, dayfirst=dayfirst)
     except ValueError:
         return None
@@ -238,6 +250,55 @@ def zone_warning(text: str) -> str | None:
             return f"the time zone {word} names several offsets; the site's time zone was used"
         return f"unknown time zone {word}; the site's time zone was used"
     return None
+
+
+# What every number of a date can be, checked before dateutil, which takes
+# a number it cannot place for a year ("June 41" would be 19 June 2041): a
+# part of a numeric date (whose last part may be a year of two digits,
+# "03/03/20"), of a time ("08:30", "10 am") or of an offset ("+02:00"); a
+# year of four digits, or two after an apostrophe ("'24"); one day, of one
+# or two digits, 1 to 31 ("June 20 24" has no year); 20240620.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.:-])(\d+)([/.-])(\d+)(?:\2(\d+))?(?![\d/:-]|\.\d)")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+_OFFSET = re.compile(r"[+-]\d{1,2}(?::?\d{2})?(?!\d)")
+_NUMBER = re.compile(r"(?<!\d)('?)(\d+)(st|nd|rd|th)?(?!\d)", re.IGNORECASE)
+
+
+def _is_day(digits: str) -> bool:
+    return len(digits) <= 2 and 1 <= int(digits) <= 31
+
+
+def check_parts(text: str) -> None:
+    """Raise ValueError when a number of ``text`` (localized) can be no
+    part of a date: a day over 31, a number of two or three digits where
+    only a year could stand. dateutil reads what passes, and refuses a day
+    the month does not have."""
+    for found in _NUMERIC_DATE.finditer(text):
+        parts = [p for p in found.group(1, 3, 4) if p is not None]
+        if len(parts[0]) == 4:  # 2024-06-20, 2024/6
+            days = parts[1:]
+        elif len(parts) == 3 and len(parts[2]) in (2, 4):  # 20.06.2024, 03/03/20
+            days = parts[:2]
+        elif len(parts) == 2 and len(parts[1]) == 4:  # 6/2024
+            days = parts[:1]
+        else:
+            days = parts if len(parts) == 2 else ["000"]
+        if not all(_is_day(p) for p in days):
+            raise ValueError(f"{found.group()} is no date")
+    rest = _OFFSET.sub(" ", _CLOCK.sub(" ", _NUMERIC_DATE.sub(" ", text)))
+    days = years = 0
+    for found in _NUMBER.finditer(rest):
+        apostrophe, digits, ordinal = found.groups()
+        if not ordinal and (len(digits) in (4, 8) or (apostrophe and len(digits) == 2)):
+            years += 1
+        elif _is_day(digits):
+            days += 1
+        else:
+            raise ValueError(f"{digits} is no day, and a year has four digits")
+    if days > 1:
+        raise ValueError("two numbers where a date has one day; a year has four digits")
+    if years > 1:
+        raise ValueError("two years in one date")
 
 
 def _names_a_day(text: str) -> bool:
@@ -277,8 +338,9 @@ def parse_date(
         raise ValueError("too long for a date")
     zone = zoneinfo.ZoneInfo(timezone)
     if ISO.fullmatch(text):
-        value = datetime.datetime.fromisoformat(_SPACE_BEFORE_OFFSET.sub("", text))
+        value = from_iso(text)
         return value if value.tzinfo else value.replace(tzinfo=zone)
+    check_parts(text)
     has_year = bool(_HAS_YEAR.search(text))
     if not has_year and after is None:
         raise ValueError("a date without a year in a post without a date")
@@ -306,6 +368,17 @@ def parse_date(
 
 def _names_weekday(text: str) -> bool:
     return any(_DATE_INFO.weekday(word) is not None for word in _LETTERS.findall(text))
+
+
+# How far after the time of the build a date may be before it is taken for
+# a typo: a note written late in the evening in a zone ahead of the site's.
+AHEAD = datetime.timedelta(days=1)
+
+
+def is_ahead(value: datetime.datetime, now: datetime.datetime | None = None) -> bool:
+    """Whether the aware ``value`` is more than AHEAD after ``now`` (default:
+    this moment): a date in the future, which no note can have yet."""
+    return value - (now or datetime.datetime.now(datetime.timezone.utc)) > AHEAD
 
 
 def machine_date(value: datetime.datetime, with_time: bool) -> str:

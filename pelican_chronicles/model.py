@@ -33,7 +33,10 @@ class Note:
     kind: str  # UPDATE or CORRECTION
     number: int  # 1-based, counted per kind
     label: str  # the visible label, "Update" or "Correction"
-    date: datetime.datetime | None = None  # aware; None when the note has no date
+    # Aware; None when the note has no date, or none it can have: one that
+    # cannot be read, or one in the future (a typo), which the label shows
+    # as typed but which never dates the post or a feed entry.
+    date: datetime.datetime | None = None
     date_text: str | None = None  # the date as the author typed it
     summary: str = ""  # plain text, the note's first words
 

@@ -101,3 +101,61 @@ def test_offsets_and_unambiguous_zones_are_read(text, offset):
 )
 def test_zone_warnings(text, warning):
     assert dates.zone_warning(text) == warning
+
+
+# A number that cannot be a day is no year either: dateutil alone reads
+# "June 41" as 19 June 2041.
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("June 41", "en"),
+        ("June 41st", "en"),
+        ("June 100", "en"),
+        ("June 020", "en"),
+        ("June 20, 24", "en"),
+        ("20 June 24", "en"),
+        ("06/41", "en"),
+        ("41/06", "en"),
+        ("٤١ يونيو", "ar"),
+        ("۴۱ ژوئن", "fa"),
+        ("४१ जून", "hi"),
+        ("41. Juni", "de"),
+        ("41 de junio", "es"),
+        ("41 juin", "fr"),
+        ("41 июня", "ru"),
+        ("41 червня", "uk"),
+        ("41 Haziran", "tr"),
+        ("41 Juni", "id"),
+        ("6月41日", "zh"),
+    ],
+)
+def test_a_number_that_is_no_day_is_no_year(text, lang):
+    with pytest.raises(ValueError):
+        dates.parse_date(text, after=AFTER, lang=lang)
+    assert dates.probe(text, lang=lang) is None
+
+
+def test_dates_whose_every_number_is_what_it_claims_still_read():
+    """The year of a numeric date, one after an apostrophe, a compact date;
+    and an Arabic numeric date as CLDR writes it, with direction marks."""
+    read = {
+        ("03/03/20", "en", False): datetime.date(2020, 3, 3),
+        ("20.06.24", "de", True): datetime.date(2024, 6, 20),
+        ("June 20 '24", "en", False): datetime.date(2024, 6, 20),
+        ("6/2024", "en", False): datetime.date(2024, 6, 1),
+        ("20240620", "en", False): datetime.date(2024, 6, 20),
+        ("٢٠ يونيو ٢٠٢٤", "ar", True): datetime.date(2024, 6, 20),
+        ("31 December 2024 23:59 +02:00", "en", False): datetime.date(2024, 12, 31),
+        ("20\u200f/06\u200f/2024", "ar", True): datetime.date(2024, 6, 20),
+    }
+    assert {
+        (text, lang, dayfirst): dates.parse_date(text, after=AFTER, lang=lang, dayfirst=dayfirst).date()
+        for text, lang, dayfirst in read
+    } == read
+
+
+def test_a_date_more_than_a_day_after_now_is_ahead():
+    now = datetime.datetime(2024, 6, 20, 12, 0, tzinfo=UTC)
+    assert not dates.is_ahead(datetime.datetime(2024, 6, 21, 11, 0, tzinfo=UTC), now)
+    assert dates.is_ahead(datetime.datetime(2024, 6, 21, 13, 0, tzinfo=UTC), now)
+    assert dates.is_ahead(dates.parse_date("June 30, 2204"))

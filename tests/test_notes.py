@@ -384,3 +384,48 @@ def test_a_note_dated_before_its_post_warns_and_keeps_its_date(source, text):
 def test_a_note_dated_the_posts_day_without_a_time_does_not_warn():
     _, chronicle = convert("Date: 2024-06-18 10:00\n\nUPDATE (2024-06-18): Same day.", meta=True, **NO_LOG)
     assert chronicle.problems == ()
+
+
+@pytest.mark.parametrize(
+    "source, text",
+    [
+        pytest.param("UPDATE (June 41): The bridge reopened.", "June 41", id="day-41"),
+        pytest.param("UPDATE (June 41st): The bridge reopened.", "June 41st", id="ordinal-41"),
+        pytest.param("UPDATE (June 20, 24): The bridge reopened.", "June 20, 24", id="two-digit-year"),
+    ],
+)
+def test_a_number_that_is_no_day_is_no_year_either(source, text):
+    html, chronicle = convert(f"Date: 2024-06-18 10:00\n\n{source}", meta=True, **NO_LOG)
+    assert normalize(html) == normalize(section("update", 1, f"Update ({text})", "<p>The bridge reopened.</p>"))
+    assert chronicle.notes[0].date is None
+    assert [(p.message, p.text) for p in chronicle.problems] == [("cannot read the date of this update note", text)]
+
+
+def test_an_arabic_day_41_is_unreadable():
+    source = "Date: 2024-06-18 10:00\nLang: ar\n\nتحديث (٤١ يونيو): أعيد فتح الجسر."
+    _, chronicle = convert(source, meta=True, **NO_LOG)
+    assert chronicle.notes[0].date is None
+    assert [p.text for p in chronicle.problems] == ["٤١ يونيو"]
+
+
+def test_a_note_dated_in_the_future_keeps_its_text_but_not_its_date():
+    """A typo in the year: the label shows it as typed, with no machine
+    date, and the chronicle has no date to date the post or a feed by."""
+    html, chronicle = convert(
+        "Date: 2024-06-18 10:00\n\nUPDATE (June 30, 2204): The bridge reopened.", meta=True, **NO_LOG
+    )
+    assert normalize(html) == normalize(
+        section("update", 1, "Update (June 30, 2204)", "<p>The bridge reopened.</p>")
+    )
+    assert chronicle.notes[0].date is None and chronicle.latest_note_date is None
+    assert [(p.message, p.text) for p in chronicle.problems] == [
+        ("this update note is dated in the future; the date is not used", "June 30, 2204")
+    ]
+
+
+def test_a_note_dated_tomorrow_keeps_its_date():
+    """Within a day of the build: a note written late in a zone ahead."""
+    tomorrow = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=20)).strftime("%Y-%m-%d %H:%M")
+    _, chronicle = convert(f"Date: 2024-06-18 10:00\n\nUPDATE ({tomorrow}): The bridge reopened.", meta=True, **NO_LOG)
+    assert chronicle.notes[0].date is not None
+    assert chronicle.problems == ()

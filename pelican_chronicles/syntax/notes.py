@@ -201,26 +201,35 @@ class NoteProcessor(ConventionProcessor):
             except ValueError:
                 self.found.problems.append(problem(f"cannot read the date of this {found.kind} note", date_text))
             else:
-                self.check_date(found.kind, date, date_text, post_date)
+                date = self.check_date(found.kind, date, date_text, post_date)
         self.fill_label(label, label_text, found.qualifier, date_text if date else None, date)
         fields = dict(kind=found.kind, number=number, label=label_text, date=date, date_text=date_text if date else None)
         self.found.notes.append((fields, section))
         self.found.made.append(section)
         return section
 
-    def check_date(self, kind: str, date, date_text: str, post_date) -> None:
-        """A zone abbreviation that was not used, and a date before the
-        post's (a misread numeric date, or a typo), are worth a look."""
+    def check_date(self, kind: str, date, date_text: str, post_date):
+        """The note's date, or None for a date in the future (``dates.is_ahead``):
+        a typo ("June 30, 2204"), which must not become the post's
+        ``modified`` or a feed's newest entry. That, a zone abbreviation that
+        was not used, and a date before the post's (a misread numeric date,
+        or a typo), are worth a look."""
         zone = dates.zone_warning(date_text)
         if zone:
             self.found.problems.append(problem(f"{zone} in this {kind} note", date_text))
+        if dates.is_ahead(date):
+            self.found.problems.append(
+                problem(f"this {kind} note is dated in the future; the date is not used", date_text)
+            )
+            return None
         if post_date is None:
-            return
+            return date
         with_time = dates.has_time(date_text)
         if (date < post_date) if with_time else (date.date() < post_date.date()):
             self.found.problems.append(
                 problem(f"this {kind} note is dated before its post ({post_date.date().isoformat()})", date_text)
             )
+        return date
 
     @staticmethod
     def split_qualifier(qualifier: str) -> tuple[str | None, str | None]:
