@@ -301,6 +301,46 @@ def test_archive_at_another_path(build):
     assert not site.exists("archives.html")
 
 
+PLUGIN_PAGES = {
+    "Updates and corrections": "updates/index.html",
+    "Sources": "sources/index.html",
+    "Countries": "countries/index.html",
+    "Speakers": "speakers/index.html",
+}
+
+
+def linked_file(output: Path, page: str, href: str) -> Path:
+    """The file of ``output`` that a link on ``page`` leads to."""
+    path = href.split("#")[0]
+    target = output / path.lstrip("/") if path.startswith("/") else (output / page).parent / path
+    return target / "index.html" if path.endswith("/") else target
+
+
+def plugin_page_links(output: Path, page: str, soup) -> dict[str, Path]:
+    """Link text -> linked file, of the links to the plugin's pages."""
+    return {
+        a.get_text(strip=True): linked_file(output, page, a["href"]).resolve()
+        for a in soup.select(".chronicles-archive-header a[href]")
+        if a.get_text(strip=True) in PLUGIN_PAGES
+    }
+
+
+@pytest.mark.parametrize("relative", [False, True])
+def test_the_archive_links_the_plugins_other_pages(build, relative):
+    site = build(POSTS, RELATIVE_URLS=relative, **PERIODS)
+    for page in ("archives.html", "2024/index.html", "2024/05/index.html"):
+        links = plugin_page_links(site.output, page, site.soup(page))
+        assert links == {text: (site.output / name).resolve() for text, name in PLUGIN_PAGES.items()}, page
+        assert all(target.is_file() for target in links.values()), page
+
+
+def test_the_archive_links_only_the_pages_the_site_writes(build):
+    site = build(POSTS, CHRONICLES_SPEAKERS_SAVE_AS=None, CHRONICLES_UPDATES_SAVE_AS=None)
+    links = plugin_page_links(site.output, "archives.html", site.soup("archives.html"))
+    assert sorted(links) == ["Countries", "Sources"]
+    assert not site.exists("speakers/index.html") and not site.exists("updates/index.html")
+
+
 # --- period archives ----------------------------------------------------------
 
 

@@ -2,8 +2,9 @@
 Reflex (Flex's successor on PyPI: no ``head`` block, a fixed sidebar made
 of a bare ``aside``), and in the test themes under tests/themes/: one
 shaped like Flex (``meta`` and ``head_links`` blocks, no ``head``; global
-``aside``, ``nav``, ``figure`` and ``section`` rules) and one without
-``base.html``, like pelican-themeless.
+``aside``, ``nav``, ``figure`` and ``section`` rules), one without
+``base.html``, like pelican-themeless, and one shaped like Elegant (a menu
+that ignores ``MENUITEMS``, grid columns, a bare rule on inputs).
 
 Each build must finish without a warning of the plugin's own; every page
 gets the updates feed's link once, every page with chronicles markup the
@@ -49,7 +50,7 @@ def theme_path(name: str) -> str:
     return str(THEMES / name)
 
 
-THEME_NAMES = ["notmyidea", "simple", "reflex", "flexlike", "nobase"]
+THEME_NAMES = ["notmyidea", "simple", "reflex", "flexlike", "nobase", "elegantlike"]
 
 
 def build_demo(theme: str, output: Path, **extra) -> Path:
@@ -180,6 +181,7 @@ def test_titles_follow_the_themes_pattern(demo):
         "reflex": f"{SITENAME} – Sources",  # the theme writes the site's name, its pages "– Archives"
         "flexlike": f"{SITENAME} – Sources",
         "nobase": f"Sources - {SITENAME}",  # simple's base.html, and the theme's own "Title - Site"
+        "elegantlike": f"Sources - {SITENAME}",  # as its archives.html: "All Posts - Site"
     }[theme]
 
 
@@ -201,6 +203,24 @@ def test_a_post_lists_its_countries_and_sources_with_links_to_their_pages(demo):
             assert target.is_file(), (path, href)
         listed += bool(countries) and bool(sources)
     assert listed >= 5
+
+
+def linked_file(output: Path, page: Path, href: str) -> Path:
+    """The file of ``output`` that a link on ``page`` leads to."""
+    path = href.split("#")[0]
+    target = output / path.lstrip("/") if path.startswith("/") else page.parent / path
+    return (target / "index.html" if path.endswith("/") else target).resolve()
+
+
+@pytest.mark.parametrize("name", ["updates/index.html", "sources/index.html", "countries/index.html",
+                                  "speakers/index.html"])
+def test_the_archive_links_each_page_of_the_plugins(demo, name):
+    """Even where the theme's menu ignores MENUITEMS (Elegant)."""
+    _theme, output, _ = demo
+    archive = output / "archives.html"
+    reached = {linked_file(output, archive, a["href"]) for a in soup(archive).select("a[href]")}
+    assert (output / name).resolve() in reached
+    assert (output / name).is_file()
 
 
 def test_the_updates_page_links_the_feed_where_readers_see_it(demo):
