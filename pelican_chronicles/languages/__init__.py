@@ -18,11 +18,15 @@ too; the labels of ``CHRONICLES_LABELS`` are those of ``DEFAULT_LANG``.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the same parser, published as tomli
+    import tomli as tomllib
 
 HERE = Path(__file__).parent
 WORD_KEYS = ("update_words", "correction_words", "question_words", "answer_words", "date_words")
