@@ -10,8 +10,9 @@ could not be used (``glue.report_problems``). What the plugin and Pelican
 log while a post is read is what a build would print; a logging handler
 collects it, post by post, and each warning gets the line of the text it
 quotes. A few checks a build has no reason to make come on top: near-miss
-markers, undated notes among dated ones, title flags without a note, and
-sources without a URL. Nothing is written: no output, no cache.
+markers, undated notes among dated ones, title flags without a note of
+their kind, and (``strict``) sources without a URL. Nothing is written: no
+output, no cache.
 
     >>> site = load_site(None, "content")                   # doctest: +SKIP
     >>> [f.as_text() for f in check_site(site).findings]   # doctest: +SKIP
@@ -27,6 +28,7 @@ from __future__ import annotations
 import bisect
 import concurrent.futures
 import datetime
+import errno
 import logging
 import os
 import re
@@ -52,7 +54,8 @@ from .syntax import ChroniclesExtension
 from .syntax.chronicle import UNSAFE_CITATION
 from .syntax.common import EMPHASIS
 from .syntax.notes import NoteProcessor
-from .text import babel_locale
+from .text import babel_locale, by_word
+from .titles import flag_pattern
 
 SETTINGS_FILE = "pelicanconf.py"  # read from the current directory when -s is not given
 PARALLEL_FROM = 64  # posts from which several processes read them
@@ -69,6 +72,7 @@ class UsageError(Exception):
 KINDS = {
     "unreadable-date": "the plugin cannot read the date of a note",
     "note-before-post": "a note is dated before its post",
+    "future-date": "a note is dated more than a day after the check (a typo): the date is not used",
     "time-zone": "a time zone abbreviation in a note's date that was not used",
     "unknown-country": "a value of Countries: that names no country",
     "refused-url": "a URL of Sources: or of an attribution that the plugin drops",
@@ -78,8 +82,8 @@ KINDS = {
     "unreadable-post": "Pelican cannot read the post at all (its Date:, for instance)",
     "near-miss-marker": "a paragraph that starts like a note, with a misspelt marker word",
     "undated-note": "a note without a date in a post whose other notes are dated",
-    "flag-without-note": "a title flagged (UPDATE) or (CORRECTION) in a post without notes",
-    "source-without-url": "a source of Sources: without a URL",
+    "flag-without-note": "a title flag whose kind no note of the post has: (UPDATE) without update notes",
+    "source-without-url": "a source of Sources: without a URL (reported with --strict only)",
 }
 
 # The plugin's warnings, told apart by the words of their messages (the
@@ -92,6 +96,7 @@ _PLUGIN_KINDS = (
     (UNSAFE_CITATION.split("{", 1)[0], "refused-url"),
     ("cannot read the date", "unreadable-date"),
     ("dated before its post", "note-before-post"),
+    ("dated in the future", "future-date"),
     ("time zone", "time-zone"),
 )
 
@@ -343,6 +348,16 @@ class Source:
                 yield start + 1, "p", "\n".join(block).strip()
 
 
+def why_unreadable(path: str, err: OSError) -> str:
+    """What stops a post's file from being read, in words: a symbolic link
+    to nothing, a loop of symbolic links, else the system's reason."""
+    if err.errno == errno.ELOOP:
+        return "it is a loop of symbolic links"
+    if os.path.islink(path) and not os.path.exists(path):
+        return f"it is a symbolic link to {os.readlink(path)}, which does not exist"
+    return err.strerror or str(err)
+
+
 # --- near-miss markers ----------------------------------------------------------------
 
 # A word at the start of a paragraph, maybe in emphasis, maybe with a
@@ -468,7 +483,10 @@ class PostChecker:
         URL (a source is without one only when no post gives it one)."""
         path = os.path.join(self.site.path, relative)
         shown = self.site.display(relative)
-        source = Source.read(path)
+        try:
+            source = Source.read(path)
+        except OSError as err:  # a build warns and goes on: so does a check
+            return [Finding(shown, 1, f"cannot read this file: {why_unreadable(path, err)}", "unreadable-post")], set()
         findings: list[Finding] = []
         linked: set[str] = set()
         with Capture() as capture:
@@ -543,7 +561,7 @@ class PostChecker:
         language = self.languages.get(content.metadata.get("lang"))
         markers, findings = self.scan(source, language, shown)
         findings += self.undated_notes(chronicle, markers, shown)
-        findings += self.flags_without_notes(content, chronicle, source, shown)
+        findings += self.flags_without_notes(content, chronicle, source, language, shown)
         findings += self.sources_without_url(content, chronicle, source, shown)
         return findings
 
@@ -592,17 +610,28 @@ class PostChecker:
         return findings
 
     @staticmethod
-    def flags_without_notes(content, chronicle: Chronicle, source: Source, shown: str) -> list[Finding]:
-        if not chronicle.flags or chronicle.notes:
+    def flags_without_notes(content, chronicle: Chronicle, source: Source, language: Language, shown: str) -> list[Finding]:
+        """Title flags whose kind no note of the post has: any flag of a post
+        without notes, "[CORRECTED]" on a post with update notes only."""
+        kinds = {note.kind for note in chronicle.notes}
+        missing = [flag for flag in chronicle.flags if flag not in kinds]
+        if not missing:
             return []
         typed = source.metadata_value("title") or ""
-        clean = content.metadata.get("title") or ""
-        flag = typed[: len(typed) - len(clean)].strip() if clean and typed.endswith(clean) else typed
-        return [Finding(
-            shown, source.header.get("title", 1),
-            f'the title is flagged "{flag}" but the post has no update or correction note',
-            "flag-without-note",
-        )]
+        line = source.header.get("title", 1)
+        if not chronicle.notes:
+            clean = content.metadata.get("title") or ""
+            flag = typed[: len(typed) - len(clean)].strip() if clean and typed.endswith(clean) else typed
+            return [Finding(
+                shown, line, f'the title is flagged "{flag}" but the post has no update or correction note',
+                "flag-without-note",
+            )]
+        flags = typed_flags(typed, language)
+        return [
+            Finding(shown, line, f'the title is flagged "{flags.get(kind, typed)}" but the post has no {kind} note',
+                    "flag-without-note")
+            for kind in missing
+        ]
 
     @staticmethod
     def sources_without_url(content, chronicle: Chronicle, source: Source, shown: str) -> list[Finding]:
@@ -617,6 +646,20 @@ class PostChecker:
             for each in listed
             if each.key not in with_url
         ]
+
+
+def typed_flags(title: str, language: Language) -> dict[str, str]:
+    """The flags at the start of ``title`` as typed, by kind:
+    ``{"correction": "[CORRECTED]"}``; the first of each kind."""
+    pattern = flag_pattern(tuple(language.update_words), tuple(language.correction_words))
+    corrections = {w.casefold(): True for w in language.correction_words}
+    typed: dict[str, str] = {}
+    position = 0
+    while (found := pattern.match(title, position)) and found.end() < len(title):
+        word = found.group("bracketed") or found.group("plain")
+        typed.setdefault(CORRECTION if by_word(corrections, word) else UPDATE, found.group().strip())
+        position = found.end()
+    return typed
 
 
 # --- checking a site ------------------------------------------------------------------
@@ -634,11 +677,14 @@ def _check_in_worker(item: tuple[str, str]) -> tuple[list[Finding], set[str]]:
     return _WORKER.check(*item)
 
 
-def check_site(site: Site, jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> Report:
+def check_site(
+    site: Site, jobs: int | None = None, progress: Callable[[int, int], None] | None = None, strict: bool = False
+) -> Report:
     """Check every Markdown post of ``site``; ``progress(done, total)`` is
-    called after each post. A source is reported without a URL only when no
-    post gives it one. ``jobs``: processes reading posts (default: one
-    per CPU); a site of fewer than PARALLEL_FROM posts is read here."""
+    called after each post. A source cited without a URL (a TV channel, a
+    newspaper) is normal in journalism: reported only when ``strict``, and
+    when no post gives it one. ``jobs``: processes reading posts (default:
+    one per CPU); a site of fewer than PARALLEL_FROM posts is read here."""
     found = posts(site)
     report = Report(posts=len(found))
     with_url: set[str] = set()  # sources some post gives a URL
@@ -661,7 +707,9 @@ def check_site(site: Site, jobs: int | None = None, progress: Callable[[int, int
             with_url |= linked
             if progress:
                 progress(done, len(found))
-    report.findings = [f for f in report.findings if f.kind != "source-without-url" or f.subject not in with_url]
+    report.findings = [
+        f for f in report.findings if f.kind != "source-without-url" or (strict and f.subject not in with_url)
+    ]
     report.findings.sort(key=lambda f: (f.file, f.line, f.kind, f.message))
     return report
 
@@ -768,6 +816,8 @@ def append_note(
             date = dates.parse_date(when, timezone=zone, dayfirst=language.dayfirst, after=post_date, lang=language.code)
         except ValueError as err:
             raise UsageError(f"cannot read the date {when!r}: {err}") from None
+        if dates.is_ahead(date, now):
+            raise UsageError(f"the date {when!r} is in the future ({date.date().isoformat()}); nothing was appended to {post}")
         date = date.astimezone(zoneinfo.ZoneInfo(zone))
         with_time = dates.has_time(when)
     words = language.correction_words if correction else language.update_words

@@ -1,12 +1,13 @@
 """``pelican-chronicles``: the author's commands (SPEC 16). Argument parsing
 and output only; what the commands do is in ``check.py``.
 
-    pelican-chronicles check [CONTENT] [-s pelicanconf.py] [--format text|json] [-j JOBS]
+    pelican-chronicles check [CONTENT] [-s pelicanconf.py] [--format text|json] [--strict] [-j JOBS]
     pelican-chronicles note POST [-s pelicanconf.py] [--correction] [--date WHEN] TEXT...
 
 Exit status: 0 when all is well, 1 when ``check`` found problems (or a note
 could not be written as asked), 2 for a usage error (a missing settings
-file, content folder or post, a file that is not Markdown, a bad date).
+file, content folder or post, a file that is not Markdown, a date that
+cannot be read or is in the future).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text: one 'file:line: message' a line (default); json: a list of "
                        "{file, line, message, kind} objects")
+    check.add_argument("--strict", action="store_true",
+                       help="also report what is normal in journalism: a source cited without a URL")
     check.add_argument("-j", "--jobs", type=positive, metavar="N",
                        help="processes that read posts (default: one per CPU)")
 
@@ -81,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_check(args) -> int:
     site = checking.load_site(args.settings, args.content)
     with ProgressBar() as progress:
-        report = checking.check_site(site, jobs=args.jobs, progress=progress)
+        report = checking.check_site(site, jobs=args.jobs, progress=progress, strict=args.strict)
     if args.format == "json":
         json.dump([f.as_dict() for f in report.findings], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -45,6 +45,8 @@ UPDATE (June 41st, 2024): A second boat joins the route.
 
 UPDATE: Tickets are sold on board too.
 
+UPDATE (June 30, 2204): The winter timetable is published.
+
 CORECTION: The harbour office opens at eight, not nine.
 """
 
@@ -79,6 +81,16 @@ UDPATE: in a code block
 UPDATE (2024-05-03): The last lamp was fitted this morning.
 """
 
+# Corrected in the title, but its only note is an update.
+HALF_FLAGGED = """\
+Title: [CORRECTED] Harbour crane repaired
+Date: 2024-04-12 08:00
+
+The harbour crane works again.
+
+UPDATE (2024-04-13): It lifted its first container.
+"""
+
 FLAGGED = """\
 Title: [CORRECTED] Pier opening hours
 Date: 2024-04-10 08:00
@@ -110,7 +122,7 @@ def write_site(root: Path, posts: dict[str, str], settings: str = SETTINGS) -> P
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return write_site(tmp_path_factory.mktemp("site"), {"ferry.md": FERRY, "quay.md": CLEAN, "pier.md": FLAGGED})
+    return write_site(tmp_path_factory.mktemp("site"), {"ferry.md": FERRY, "quay.md": CLEAN, "pier.md": FLAGGED, "crane.md": HALF_FLAGGED})
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +150,9 @@ def test_the_plugins_warnings_with_the_line_of_the_text_they_quote(checked):
     assert [f["line"] for f in found(checked, ferry, "time-zone")] == [line_of(FERRY, "IST")]
     assert [f["line"] for f in found(checked, ferry, "note-before-post")] == [line_of(FERRY, "2024-06-02")]
     assert [f["line"] for f in found(checked, ferry, "unreadable-date")] == [line_of(FERRY, "June 41st")]
+    assert [(f["line"], f["message"]) for f in found(checked, ferry, "future-date")] == [
+        (line_of(FERRY, "2204"), 'this update note is dated in the future; the date is not used: "June 30, 2204"')
+    ]
 
 
 def test_near_miss_markers_are_found_on_their_lines(checked):
@@ -170,13 +185,30 @@ def test_title_flags_without_notes(checked):
     ]
 
 
-def test_sources_without_a_url(checked):
-    missing = found(checked, "content/ferry.md", "source-without-url")
+def test_a_title_flag_whose_kind_no_note_has(checked):
+    assert [(f["line"], f["message"]) for f in found(checked, "content/crane.md", "flag-without-note")] == [
+        (1, 'the title is flagged "[CORRECTED]" but the post has no correction note')
+    ]
+
+
+def test_sources_without_a_url_only_when_strict(site, checked):
+    """A source cited without an address (a TV channel, a newspaper) is
+    normal in journalism: reported with --strict only."""
+    assert [f for f in checked if f["kind"] == "source-without-url"] == []
+    result = run("check", "--strict", "--format", "json", cwd=site)
+    strict = json.loads(result.stdout)
+    missing = found(strict, "content/ferry.md", "source-without-url")
     # ferry.md lists "Quay Bulletin" without a URL, but pier.md gives it one
     assert {f["message"] for f in missing} == {
         'source without a URL in Sources: "Pier Radio"',  # its URL was refused
     }
     assert {f["line"] for f in missing} == {line_of(FERRY, "Sources:")}
+    assert [f for f in strict if f["kind"] != "source-without-url"] == checked
+
+
+def test_a_site_whose_only_problem_is_a_source_without_a_url_is_clean(tmp_path):
+    root = write_site(tmp_path, {"news.md": "Title: Evening news\nDate: 2024-05-02\nSources: Channel Nine\n\nThe news.\n"})
+    assert (run("check", cwd=root).returncode, run("check", "--strict", cwd=root).returncode) == (0, 1)
 
 
 def test_the_json_shape(checked):
@@ -193,7 +225,7 @@ def test_text_output_and_exit_status(site, checked):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines == [f'{f["file"]}:{f["line"]}: {f["message"]}' for f in checked]
-    assert "problems in 2 of 3 posts" in result.stderr
+    assert "problems in 3 of 4 posts" in result.stderr
     assert "\x1b[" not in result.stderr  # no progress bar off a terminal
 
 
@@ -401,6 +433,8 @@ def test_an_arabic_post_gets_an_arabic_correction(tmp_path):
         (("note", "content/missing.md", "Text."), "post not found: content/missing.md"),
         (("note", "pelicanconf.py", "Text."), "not a Markdown post"),
         (("note", "content/pier.md", "--date", "the day after the vote", "Text."), "cannot read the date"),
+        (("note", "content/pier.md", "--date", "June 41", "Text."), "cannot read the date 'June 41': 41 is no day"),
+        (("note", "content/pier.md", "--date", "June 30, 2204", "Text."), "is in the future"),
     ],
 )
 def test_note_errors_exit_2_and_change_nothing(tmp_path, args, message):
@@ -419,6 +453,19 @@ def test_check_after_note(tmp_path):
     assert run("note", "content/pier.md", "--correction", "--date", "2024-04-11", "It opens at eight.", cwd=root).returncode == 0
     result = run("check", cwd=root)
     assert (result.returncode, result.stdout) == (0, ""), result.stdout
+
+
+def test_a_dangling_symlink_and_a_symlink_loop_are_reported_not_a_traceback(tmp_path):
+    root = write_site(tmp_path, {"pier.md": FLAGGED.replace("[CORRECTED] ", "")})
+    (root / "content" / "gone.md").symlink_to("missing.md")
+    (root / "content" / "loop.md").symlink_to("loop.md")
+    result = run("check", cwd=root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == [
+        "content/gone.md:1: cannot read this file: it is a symbolic link to missing.md, which does not exist",
+        "content/loop.md:1: cannot read this file: it is a loop of symbolic links",
+    ]
 
 
 def test_the_demo_site_has_no_problems():

@@ -216,3 +216,43 @@ def test_a_time_only_note_moves_modified_to_that_time_on_the_posts_day(build):
 def test_a_note_dated_before_its_post_is_reported_with_its_file(build, chronicles_warnings):
     build({"late.md": "Title: Late\nDate: 2024-06-18 10:00\n\nText.\n\nCORRECTION 05.07.2024: The figure was 12.\n"})
     assert 'late.md: this correction note is dated before its post (2024-06-18): "05.07.2024"' in chronicles_warnings()
+
+
+FERRY = """\
+Title: Ferry service resumes
+Date: 2024-06-19 09:00
+
+The ferry service resumed this morning.
+
+UPDATE (2024-06-20): The first crossing was full.
+
+UPDATE (June 30, 2204): A second boat joins the route.
+
+UPDATE (June 41): Fares stay the same.
+"""
+
+
+def test_a_typo_in_a_notes_date_dates_nothing_and_warns(build, chronicles_warnings):
+    """A year typed wrong (2204) and a day typed wrong (41) never become the
+    post's modified date, its JSON-LD, a feed entry's date or the archive's
+    badge; each is a warning naming the file and the text, and the labels
+    keep the text as typed."""
+    import json
+
+    site = build({"ferry.md": FERRY})
+    warnings = chronicles_warnings()
+    assert 'ferry.md: this update note is dated in the future; the date is not used: "June 30, 2204"' in warnings
+    assert 'ferry.md: cannot read the date of this update note: "June 41"' in warnings
+    (article,) = site.pelican_articles()
+    assert article.modified.isoformat() == "2024-06-20T00:00:00+00:00"
+    soup = site.soup("ferry-service-resumes.html")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["dateModified"] == "2024-06-20T00:00:00+00:00"
+    assert soup.select_one("#update-2-label").get_text() == "Update (June 30, 2204)"
+    assert soup.select_one("#update-3-label").get_text() == "Update (June 41)"
+    feed = ET.fromstring(site.text("feeds/updates.atom.xml"))
+    updated = sorted(e.findtext(f"{ATOM}updated") for e in feed.iter(f"{ATOM}entry"))
+    assert updated == ["2024-06-19T09:00:00+00:00", "2024-06-19T09:00:00+00:00", "2024-06-20T00:00:00+00:00"]
+    assert feed.findtext(f"{ATOM}updated") == "2024-06-20T00:00:00+00:00"
+    badge = site.soup("archives.html").select_one(".chronicles-badge-update")
+    assert badge.time["datetime"].startswith("2024-06-20")
