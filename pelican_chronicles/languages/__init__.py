@@ -18,6 +18,7 @@ too; the labels of ``CHRONICLES_LABELS`` are those of ``DEFAULT_LANG``.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,11 +41,19 @@ def base(code: str) -> str:
     return code.replace("_", "-").split("-", 1)[0].lower()
 
 
+# A language subtag (BCP 47): two or three letters, or up to eight. Only
+# such a code names a file; any other text (a path, a NUL, 251 letters) is
+# never given to the file system.
+_SUBTAG = re.compile("[A-Za-z]{1,8}")
+
+
 @functools.cache
 def builtin(code: str) -> Mapping:
     """The built-in file of a language, or an empty mapping."""
-    path = HERE / f"{code}.toml"
-    if not code.isalpha() or not path.is_file():
+    if not _SUBTAG.fullmatch(code):
+        return MappingProxyType({})
+    path = HERE / f"{code.lower()}.toml"
+    if not path.is_file():
         return MappingProxyType({})
     return MappingProxyType(tomllib.loads(path.read_text(encoding="utf-8")))
 
@@ -141,11 +150,25 @@ class Languages:
         return {**self.__dict__, "_known": {}}
 
     def get(self, code: str | None) -> Language:
+        """The language of a post whose tag is ``code``; the site's
+        (``default``) for None, and for a tag that names no language
+        this build or Babel knows (``klingon``, a path, a NUL)."""
         code = code or self.default
         known = self._known.get(code)
         if known is None:
-            known = self._known[code] = self._make(code)
+            known = self._known[code] = self._make(code) if self._knows(code) else self.get(None)
         return known
+
+    def _knows(self, code: str) -> bool:
+        from ..text import babel_locale
+
+        return (
+            code == self.default
+            or bool(builtin(base(code)))
+            or base(code) in self.overrides
+            or code in self.overrides
+            or babel_locale(code) is not None
+        )
 
     def _make(self, code: str) -> Language:
         primary = base(code)
