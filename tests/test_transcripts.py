@@ -116,21 +116,65 @@ def test_bold_name_alone_or_before_the_first_label_is_a_paragraph():
     assert unchanged("**Dana Ortiz:** A paragraph that starts in bold.")
 
 
-def test_a_paragraph_without_a_label_ends_the_transcript_and_numbering_goes_on():
-    html, chronicle = convert("Q: One?\n\nA: Two.\n\nThe author comments.\n\nQ: Three?\n\n💬 Dana Ortiz: Four.")
+def test_a_paragraph_without_a_label_between_turns_continues_the_turn_before_it():
+    html, chronicle = convert("Q: One?\n\nA: Two.\n\nAnd two again.\n\nQ: Three?\n\n💬 Dana Ortiz: Four.")
+    assert normalize(html) == normalize(
+        '<div class="chronicles-transcript">'
+        '<p class="chronicles-turn chronicles-turn-question" id="turn-1"><span class="chronicles-speaker">Q:</span> One?</p>'
+        '<p class="chronicles-turn chronicles-turn-answer" id="turn-2"><span class="chronicles-speaker">A:</span> Two.</p>'
+        '<p class="chronicles-turn-continued">And two again.</p>'
+        '<p class="chronicles-turn chronicles-turn-question" id="turn-3"><span class="chronicles-speaker">Q:</span> Three?</p>'
+        '<p class="chronicles-turn" id="turn-4"><span class="chronicles-speaker"><span aria-hidden="true">💬</span>'
+        " Dana Ortiz:</span> Four.</p></div>"
+    )
+    assert [t.text for t in chronicle.turns] == ["One?", "Two. And two again.", "Three?", "Four."]
+
+
+def test_after_the_last_turn_paragraphs_continue_it_up_to_a_thematic_break():
+    html, chronicle = convert("Q: One?\n\nA: Two.\n\nStill two.\n\n---\n\nThe author comments.\n\nQ: Three?\n\nA: Four.")
     soup = BeautifulSoup(html, "html.parser")
-    assert [[p["id"] for p in div.select("p")] for div in soup.select("div.chronicles-transcript")] == [
-        ["turn-1", "turn-2"],
+    assert [[p.get("id") for p in div.select("p")] for div in soup.select("div.chronicles-transcript")] == [
+        ["turn-1", "turn-2", None],
         ["turn-3", "turn-4"],
     ]
     assert [p.get_text() for p in soup.find_all("p", recursive=False)] == ["The author comments."]
+    assert chronicle.turns[1].text == "Two. Still two."
 
 
-def test_a_single_labelled_paragraph_is_no_transcript():
-    assert unchanged("Question: what would you like us to write about more?")
-    assert unchanged("A: The port is open.\n\nThe author comments.\n\n💬 Dana Ortiz: It is.")
-    _html, chronicle = convert("Question: what would you like us to write about more?")
-    assert chronicle.turns == ()
+@pytest.mark.parametrize("end", ["## Next part", "---", "UPDATE: Later."])
+def test_a_heading_a_thematic_break_or_a_note_ends_the_transcript(end):
+    html, chronicle = convert(f"Q: One?\n\nA: Two.\n\nStill two.\n\n{end}\n\nThe author's paragraph.")
+    soup = BeautifulSoup(html, "html.parser")
+    assert [p.get_text() for p in soup.select(".chronicles-transcript > p")] == ["Q: One?", "A: Two.", "Still two."]
+    assert soup.find("p", string="The author's paragraph.").find_parent("div") is None
+    assert chronicle.turns[1].text == "Two. Still two."
+
+
+def test_a_list_continues_the_turn_a_blockquote_ends_the_transcript():
+    source = (
+        "Q: What does the plan cover?\n\nA: Three things:\n\n* the ferries\n* the port\n\nAnd that is all.\n\n"
+        "> The plan, page 4.\n\nThe author's paragraph."
+    )
+    html, chronicle = convert(source)
+    assert normalize(html) == normalize(
+        '<div class="chronicles-transcript">'
+        '<p class="chronicles-turn chronicles-turn-question" id="turn-1"><span class="chronicles-speaker">Q:</span>'
+        " What does the plan cover?</p>"
+        '<p class="chronicles-turn chronicles-turn-answer" id="turn-2"><span class="chronicles-speaker">A:</span>'
+        " Three things:</p>"
+        '<ul class="chronicles-turn-continued"><li>the ferries</li><li>the port</li></ul>'
+        '<p class="chronicles-turn-continued">And that is all.</p></div>'
+        "<blockquote><p>The plan, page 4.</p></blockquote><p>The author's paragraph.</p>"
+    )
+    assert chronicle.turns[1].text == "Three things: the ferries the port And that is all."
+
+
+def test_raw_html_after_a_turn_stays_the_authors():
+    source = "Q: One?\n\nA: Two.\n\n<div class=\"box\">A box.</div>\n\nAfter."
+    html, chronicle = convert(source)
+    assert '<div class="box">A box.</div>' in html
+    assert [t.text for t in chronicle.turns] == ["One?", "Two."]
+    assert plain(html) == plain(markdown.markdown(source))
 
 
 def test_inline_markdown_after_the_label_still_renders():
@@ -287,3 +331,75 @@ def test_the_balloon_is_written_as_character_references(source):
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one(".chronicles-speaker span[aria-hidden=true]").get_text() == balloon
     assert plain(html) == plain(markdown.markdown(source)).replace("**", "")
+
+
+# --- a post as authors write them (SPEC, "Who it is for") ------------------------------------
+
+TYPICAL_POST = """
+Title: (UPDATE) Ferry agreement signed at the harbour
+Date: 2024-06-19 09:00
+Countries: NO, DK
+
+The two harbour towns now share one timetable.
+
+NORTHPORT (Harbour Wire) -Earlier in the day the two mayors signed the ferry agreement.
+
+The agreement settles what the towns argued about for a decade.
+
+Its annexes matter more than its preamble:
+
+* a timetable for the winter months
+* a fare table for residents
+
+UPDATE:  Answer to my question from the minister:
+
+Question: Does the second annex mean the night ferry stays?
+
+💬 A. Minister: If anyone doubts it, the annex is public and says so.
+
+The night ferry runs as long as the harbour is open, in every season.
+"""
+
+
+def test_a_typical_post_keeps_the_ministers_answer_of_two_paragraphs_in_one_turn():
+    html, chronicle = convert(TYPICAL_POST, meta=True, update_log=False, sources_list=False)
+    soup = BeautifulSoup(html, "html.parser")
+    note = soup.select_one("section#update-1")
+    assert [p.get_text() for p in note.find_all("p", recursive=False)] == [
+        "Update", "Answer to my question from the minister:",
+    ]
+    (transcript,) = note.select("div.chronicles-transcript")
+    assert [(p.get("id"), p.get("class"), p.get_text()) for p in transcript.find_all("p")] == [
+        ("turn-1", ["chronicles-turn", "chronicles-turn-question"],
+         "Question: Does the second annex mean the night ferry stays?"),
+        ("turn-2", ["chronicles-turn"], "💬 A. Minister: If anyone doubts it, the annex is public and says so."),
+        (None, ["chronicles-turn-continued"], "The night ferry runs as long as the harbour is open, in every season."),
+    ]
+    assert [(t.speaker, t.text) for t in chronicle.turns] == [
+        ("Question", "Does the second annex mean the night ferry stays?"),
+        ("A. Minister", "If anyone doubts it, the annex is public and says so. "
+                        "The night ferry runs as long as the harbour is open, in every season."),
+    ]
+    assert chronicle.speakers == ("A. Minister",)
+    # the author's own parts are the author's
+    assert soup.select_one(".chronicles-dateline-place").get_text() == "NORTHPORT"
+    assert [li.get_text() for li in soup.select("ul > li")] == [
+        "a timetable for the winter months", "a fare table for residents",
+    ]
+    assert not soup.select("ul.chronicles-turn-continued")
+    body = TYPICAL_POST.split("\n\n", 1)[1]
+    assert plain(html).replace("Update ", "UPDATE: ", 1) == plain(markdown.markdown(body))
+
+
+def test_the_speakers_page_carries_the_whole_turn(build):
+    site = build({"ferry.md": TYPICAL_POST})
+    page = site.soup("speakers/a-minister.html")
+    (statement,) = page.select("li.chronicles-statement-turn .chronicles-statement-text")
+    assert " ".join(statement.get_text().split()) == (
+        "If anyone doubts it, the annex is public and says so. "
+        "The night ferry runs as long as the harbour is open, in every season."
+    )
+    post = site.soup("ferry-agreement-signed-at-the-harbour.html")
+    assert post.select_one("#turn-2 + p.chronicles-turn-continued").get_text() == (
+        "The night ferry runs as long as the harbour is open, in every season."
+    )

@@ -52,7 +52,7 @@ class Found:
         self.notes = []  # (Note fields, section)
         self.datelines = []  # (place span, source span, date as typed)
         self.quotes = []  # QuoteFound
-        self.turns = []  # (Turn fields, p, label span)
+        self.turns = []  # (Turn fields, p, label span, the blocks that continue the turn)
         self.problems = []  # Problem
         self.made = []  # the blocks and spans the conventions made, for lang and dir
         self.post_date = _UNREAD  # the document's Date:, read when first asked

@@ -44,7 +44,10 @@ class ChronicleProcessor(ConventionProcessor):
             Note(**fields, summary=first_words(plain_text(section, md, skip=section[0])))
             for fields, section in found.notes
         )
-        turns = tuple(Turn(**fields, text=plain_text(p, md, skip=label)) for fields, p, label in found.turns)
+        turns = tuple(
+            Turn(**fields, text=" ".join(filter(None, (plain_text(p, md, skip=label), *(plain_text(b, md) for b in more)))))
+            for fields, p, label, more in found.turns
+        )
         datelines = tuple(
             Dateline(place=plain_text(place, md), source=plain_text(name, md) or None, date_text=date_text)
             for place, name, date_text in found.datelines

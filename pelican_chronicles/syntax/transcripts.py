@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from markdown.util import HTML_PLACEHOLDER_RE as _STASHED
 from markdown.util import AtomicString
 
 from ..text import char_refs
@@ -121,19 +122,32 @@ class TranscriptProcessor(ConventionProcessor):
 
     # --- runs and turns ------------------------------------------------------------
 
+    def continues(self, el) -> bool:
+        """Whether ``el``, after a turn, is more of what was said: a
+        paragraph without a label, or a list (an answer may enumerate). A
+        blockquote is the author quoting, a heading or a thematic break ends
+        the part of the post, and raw HTML is the author's own markup: each
+        ends the transcript, as does the end of a note."""
+        if el.tag in ("ul", "ol"):
+            return True
+        return el.tag == "p" and not (el.text and _STASHED.fullmatch(el.text.strip()))
+
     def apply(self, root):
         language = self.language
         self.kinds, self.role_re, self.first_chars = label_words(language.question_words, language.answer_words)
         number = 0
         for container, blocks in top_level_runs(root):
             runs = []
-            run = []  # (p, Label) of the open transcript
+            run = []  # the open transcript: (block, Label), the Label None for a block that continues a turn
             for el in [*blocks, None]:
                 found = self.label(el) if el is not None else None
                 if found is not None and (run or found.kind != BOLD):
                     run.append((el, found))
                     continue
-                if len(run) >= 2:  # one labelled paragraph is no interview
+                if run and el is not None and self.continues(el):
+                    run.append((el, None))
+                    continue
+                if sum(found is not None for _el, found in run) >= 2:  # one labelled paragraph is no interview
                     runs.append(run)
                 run = []
             if runs:
@@ -148,11 +162,16 @@ class TranscriptProcessor(ConventionProcessor):
             transcript = element("div", class_="chronicles-transcript")
             self.found.made.append(transcript)
             transcripts[run[0][0]] = transcript
-            for p, found in run:
+            continued = None  # the blocks of the turn being read
+            for block, found in run:
+                moved.add(block)
+                transcript.append(block)
+                if found is None:
+                    block.set("class", " ".join(filter(None, (block.get("class"), "chronicles-turn-continued"))))
+                    continued.append(block)
+                    continue
                 number += 1
-                moved.add(p)
-                self.turn(p, found, f"turn-{number}")
-                transcript.append(p)
+                continued = self.turn(block, found, f"turn-{number}")
             transcript.tail = run[-1][0].tail
             run[-1][0].tail = None
         children = []
@@ -164,7 +183,8 @@ class TranscriptProcessor(ConventionProcessor):
         container[:] = children
         return number
 
-    def turn(self, p, found: Label, anchor: str):
+    def turn(self, p, found: Label, anchor: str) -> list:
+        """Make ``p`` a turn; the list its continuing blocks go in."""
         classes = "chronicles-turn"
         if found.kind in (QUESTION, ANSWER):
             classes += f" chronicles-turn-{found.kind}"
@@ -184,4 +204,6 @@ class TranscriptProcessor(ConventionProcessor):
         p.insert(0, label)
         fields = dict(anchor=anchor, speaker=found.speaker, is_question=found.kind == QUESTION,
                       named=found.kind in (NAMED, BOLD))
-        self.found.turns.append((fields, p, label))
+        continued = []
+        self.found.turns.append((fields, p, label, continued))
+        return continued
