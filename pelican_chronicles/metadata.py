@@ -23,6 +23,7 @@ import pickle
 import re
 import unicodedata
 
+import babel
 import pycountry
 from babel import localedata
 
@@ -276,12 +277,13 @@ def _countries() -> dict[str, Country]:
     lookup is then one dict access, whatever the input."""
     index: dict[str, Country] = {}
     short: dict[str, set[str]] = {}
+    english = english_names()
     for record in pycountry.countries:
         code = record.alpha_2.upper()
         country = Country(
             code=code,
             alpha3=record.alpha_3.upper(),
-            name=getattr(record, "common_name", None) or record.name,
+            name=english.get(code) or getattr(record, "common_name", None) or record.name,
             flag=flag(code),
         )
         names = [getattr(record, f, None) for f in ("name", "official_name", "common_name")]
@@ -296,7 +298,7 @@ def _countries() -> dict[str, Country]:
         if len(codes) == 1 and cut not in index:
             index[cut] = index[codes.pop().casefold()]
     code, alpha3, name = KOSOVO
-    kosovo = Country(code=code, alpha3=alpha3, name=name, flag=flag(code))
+    kosovo = Country(code=code, alpha3=alpha3, name=english.get(code) or name, flag=flag(code))
     for key in KOSOVO:
         index.setdefault(country_key(key), kosovo)
     for name, code in EVERYDAY_NAMES.items():
@@ -331,16 +333,24 @@ def _territory_names(locale: str) -> dict[str, str]:
         return pickle.load(data).get("territories", {})
 
 
+def english_names() -> dict[str, str]:
+    """CLDR's English names of territories, by alpha-2 code: the names a
+    reader knows ("Russia", "Iran", "North Korea"), where ISO 3166 has its
+    official long ones ("Russian Federation", "Iran, Islamic Republic of")."""
+    return babel.Locale("en").territories
+
+
 def country_name(country: Country, lang: str | None) -> str:
     """``country``'s name in the language ``lang`` (Pelican's ``lang`` or
-    ``DEFAULT_LANG``: ``ru``, ``pt-BR``, ``zh_Hant``), from CLDR through
-    Babel; in English, or where CLDR has none, its own (English) name.
+    ``DEFAULT_LANG``: ``en``, ``ru``, ``pt-BR``, ``zh_Hant``), as CLDR names
+    it, through Babel; in a language Babel does not know, or where CLDR has
+    no name, its English one, CLDR's too (``Country.name``).
 
-        >>> country_name(lookup_country("RU"), "ru"), country_name(lookup_country("EG"), "ar")
-        ('Россия', 'مصر')
+        >>> country_name(lookup_country("RU"), "ru"), country_name(lookup_country("Russian Federation"), "en")
+        ('Россия', 'Russia')
     """
     locale = babel_locale(lang)
-    if locale is None or locale.language == "en":
+    if locale is None:
         return country.name
     return locale.territories.get(country.code) or country.name
 

@@ -231,7 +231,7 @@ SOUTH_KOREA = ("KR", "KOR", "South Korea", "🇰🇷")
         pytest.param("Czech Republic", [("CZ", "CZE", "Czechia", "🇨🇿")], id="official-name"),
         pytest.param("South Korea", [SOUTH_KOREA], id="common-name"),
         pytest.param("Korea, Republic of", [SOUTH_KOREA], id="iso-name-with-comma"),
-        pytest.param("Palestine", [("PS", "PSE", "Palestine, State of", "🇵🇸")], id="iso-name-without-qualifier"),
+        pytest.param("Palestine", [("PS", "PSE", "Palestinian Territories", "🇵🇸")], id="iso-name-without-qualifier"),
         pytest.param("  united   kingdom ", [("GB", "GBR", "United Kingdom", "🇬🇧")], id="spacing-and-case"),
     ],
 )
@@ -409,11 +409,11 @@ def test_kosovo_is_a_country_though_iso_has_no_entry_for_it():
         ("RU", "pt-BR", "Rússia"),
         ("XK", "ru", "Косово"),
         ("KP", "ru", "КНДР"),
-        # English, and a language Babel does not know: the country's own name
-        ("RU", "en", "Russian Federation"),
+        # English, and a language Babel does not know: CLDR's English name
+        ("RU", "en", "Russia"),
         ("GB", "en-GB", "United Kingdom"),
-        ("RU", "tlh", "Russian Federation"),
-        ("RU", None, "Russian Federation"),
+        ("RU", "tlh", "Russia"),
+        ("RU", None, "Russia"),
     ],
 )
 def test_country_name_in_a_language(code, lang, name):
