@@ -44,6 +44,8 @@ _SOURCE_TOKEN = re.compile(
 # The semicolons of each script: Latin and Cyrillic, Arabic, full-width.
 _SEMICOLONS = frozenset(";؛；")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((.*)\)\Z", re.DOTALL)
+# Control characters, which no name holds and XML cannot carry.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 # "<b>", "</b>", "<br/>": a tag, not a URL in angle brackets.
 _TAG_SHAPE = re.compile(r"/?[A-Za-z][A-Za-z0-9-]*/?\Z")
 
@@ -103,6 +105,7 @@ def _source(entry: str) -> tuple[Source | None, list[Problem]]:
     if not name:
         name = url or ""
     name = " ".join(html.unescape(name).split())  # "AT&amp;T" is AT&T
+    name = _CONTROL.sub("", name)  # a NUL is in no name, and in no feed
     if not name:
         return None, problems
     if _MARKUP.search(name):

@@ -64,6 +64,10 @@ RESERVED_SLUGS = frozenset({"index"})  # the index pages live at {slug}=index
 # at 255 bytes, and the patterns add to the slug.
 MAX_SLUG_BYTES = 100
 HASH_LENGTH = 8
+# What a slug never keeps, whatever the site's slug settings: path
+# separators, and the control characters (NUL ends a file name, the others
+# are in no file name a reader can type), each replaced by "-".
+_NOT_IN_FILE_NAMES = re.compile(r"[/\\\x00-\x1f\x7f-\x9f]")
 
 
 def page_slug(name: str, slugify: Callable[[str], str], fallback: str) -> str:
@@ -71,11 +75,16 @@ def page_slug(name: str, slugify: Callable[[str], str], fallback: str) -> str:
     at most ``MAX_SLUG_BYTES`` in UTF-8 (cut at a character boundary, then
     ``-`` and the start of the name's SHA-1, so that long names stay apart
     and keep their slug from build to build); ``fallback`` and that hash
-    when nothing is left of the name. One path segment: no ``/``, never
-    ``.`` or ``..`` (a site without ``SLUG_REGEX_SUBSTITUTIONS`` keeps
-    them). Depends on the name alone."""
+    when nothing is left of the name. One path segment of a file name: no
+    ``/``, ``\\`` or control character, never ``.`` or ``..`` (a site
+    without ``SLUG_REGEX_SUBSTITUTIONS`` keeps them). Depends on the name
+    alone.
+
+    >>> page_slug("Har\\x00bour/Press", str, "source")
+    'Har-bour-Press'
+    """
     digest = hashlib.sha1(name_key(name).encode()).hexdigest()[:HASH_LENGTH]
-    slug = slugify(unicodedata.normalize("NFC", name)).replace("/", "-").replace("\\", "-")
+    slug = _NOT_IN_FILE_NAMES.sub("-", slugify(unicodedata.normalize("NFC", name)))
     if not slug.strip("."):
         return f"{fallback}-{digest}"
     if len(slug.encode()) > MAX_SLUG_BYTES:

@@ -13,7 +13,7 @@ import pytest
 
 from pelican_chronicles.model import Chronicle, Quote, Source, merge_sources
 from pelican_chronicles.site.index import SiteIndex, facet_slug
-from pelican_chronicles.urls import MAX_SLUG_BYTES
+from pelican_chronicles.urls import MAX_SLUG_BYTES, page_slug
 
 NFC = "Caf\u00e9"
 NFD = "Cafe\u0301"
@@ -171,3 +171,19 @@ def test_a_slug_is_one_path_segment_whatever_the_substitutions(build):
     # ".." leaves nothing of the name: "source" and the start of its hash
     assert source_pages(site) == sorted(["..-..-escape.html", "a-b.html", "index.html", "source-9d891e73.html"])
     assert not (site.output.parent / "escape.html").exists()
+
+
+def test_a_source_name_with_a_nul_builds_whatever_the_substitutions(build):
+    site = build({"a.md": post("Controls", "2024-01-01", "Har\x00bour Press")}, SLUG_REGEX_SUBSTITUTIONS=[])
+    assert source_pages(site) == ["harbour press.html", "index.html"]
+    link = site.soup("controls.html").select_one("aside.chronicles-sources a")
+    assert (link.get_text(), link["href"]) == ("Harbour Press", "/sources/harbour press.html")
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Har\x00bour", "Har-bour"), ("Tab\tand\x7fdel", "Tab-and-del"), ("a\u0085b", "a-b"), ("a/b\\c", "a-b-c")],
+)
+def test_a_slug_is_a_file_name_whatever_the_slugify(name, slug):
+    # A speaker's name comes from the post's text, control characters and all.
+    assert page_slug(name, lambda text: text, "speaker") == slug
