@@ -11,7 +11,7 @@ import markdown
 import pytest
 from markdown.extensions import Extension
 
-from conftest import convert
+from conftest import convert, normalize
 
 from pelican_chronicles.settings import DEFAULT_LABELS, EXTENSION_OPTIONS
 from pelican_chronicles.syntax import ChroniclesExtension
@@ -194,3 +194,35 @@ def test_an_unsafe_attribution_link_is_taken_out_its_words_kept_in_place():
     assert '<cite><em>The</em> Daily</cite>, <time datetime="2024-06-19">' in html
     assert "javascript" not in html
     assert [p.text for p in chronicle.problems] == ["javascript:x"]
+
+
+# --- the update log ---------------------------------------------------------------------
+
+
+def test_an_undated_note_shows_its_first_words_in_the_update_log():
+    source = (
+        "Lead.\n\n"
+        "UPDATE: Answer to my question from the ministry, which wrote back after the harbour meeting:\n\n"
+        "More words.\n\n"
+        "UPDATE (2024-06-20): The ferry ran.\n\n"
+        "UPDATE 3: The fee is 5 < 6 & *not* more.\n\n"
+        "**Correction:**\n\nThe vote was on Friday.\n\n"
+        "> [!UPDATE]\n> 渡轮下周恢复运行，港务局在周一的会议上确认了新的时刻表和票价，乘客可以在网上查询全部班次和价格变动的细节，也可以在码头的售票处询问工作人员。"
+    )
+    html, _chronicle = convert(source)
+    log = html[: html.index("</nav>") + len("</nav>")]
+    assert normalize(log) == normalize(
+        '<nav aria-labelledby="chronicles-update-log-title" class="chronicles-update-log">'
+        '<p class="chronicles-update-log-title" id="chronicles-update-log-title">Updates to this post</p><ol>'
+        '<li><a href="#update-1">Update — Answer to my question from the ministry, which wrote back…</a></li>'
+        '<li><a href="#update-2">Update (<time datetime="2024-06-20">2024-06-20</time>)</a></li>'
+        '<li><a href="#update-3">Update 3 — The fee is 5 &lt; 6 &amp; not more.</a></li>'
+        '<li><a href="#correction-1">Correction — The vote was on Friday.</a></li>'
+        '<li><a href="#update-4">Update — 渡轮下周恢复运行，港务局在周一的会议上确认了新的时刻表和票价，乘客可以在网上查询全部班次和价格变动的细节，也可以在码头的…</a></li>'
+        "</ol></nav>"
+    )
+
+
+def test_a_note_with_no_words_of_its_own_shows_its_label_alone_in_the_update_log():
+    html, _ = convert("Lead.\n\nUPDATE:\n\n## Next")
+    assert '<li><a href="#update-1">Update</a></li>' in html

@@ -68,7 +68,11 @@ class ChroniclesExtension(Extension):
             for option, name in EXTENSION_OPTIONS.items()
         }
         self.config["timezone"] = ["UTC", "Time zone of note dates that give none (Pelican's TIMEZONE)"]
-        self.config["lang"] = ["en", "The language of documents that name none (Pelican's DEFAULT_LANG)"]
+        self.config["lang"] = [
+            "", "The language of the page documents go into (Pelican's DEFAULT_LANG): a document in "
+            "another language gets one element around its content with its lang and dir. Empty: not known, "
+            "documents that name no language are English and none gets that element",
+        ]
         self.config["summary_words"] = [
             50, "Words a summary has at most (Pelican's SUMMARY_MAX_LENGTH; None: no limit)",
         ]

@@ -25,15 +25,18 @@ countries before the sources, and links to those pages (SPEC 14):
 from __future__ import annotations
 
 import copy
+from html import escape
 
 from markdown.util import AtomicString
 
+from ..languages import bcp47
 from ..metadata import country_name, parse_sources, resolve_countries
 from ..model import Chronicle, Country, Dateline, Note, Quote, Source, Turn, merge_sources, problem, source
 from ..text import char_refs
 from ..urls import safe_url, url_host
-from .common import ConventionProcessor, count_words, element, first_words, plain_text, sub
+from .common import ConventionProcessor, beginning, count_words, element, first_words, plain_text, sub
 
+LOG_SEPARATOR = " — "  # between an undated note's label and its first words in the update log
 UNSAFE_CITATION = "link dropped from the attribution of {anchor}: only http, https, mailto and relative URLs are allowed"
 
 
@@ -58,19 +61,24 @@ class ChronicleProcessor(ConventionProcessor):
         sources = merge_sources(meta_sources, (source(d.source) for d in datelines if d.source), cited)
         countries, country_problems = resolve_countries(self.ext.meta(md, "countries"))
 
-        log = self.update_log() if notes and self.config("update_log") else None
+        log = self.update_log(notes) if notes and self.config("update_log") else None
         aside = self.sources_list(sources) if sources and self.config("sources_list") else None
         places = (
             self.countries_list(countries)
             if countries and self.config("facet_links") and self.config("countries_list") else None
         )
+        wrapper = self.wrapper()
         # A summary of the whole post would open with the update log, and
-        # reach the lists at its end when the body is shorter than a summary.
+        # reach the lists at its end when the body is shorter than a summary;
+        # Pelican's own cut of a post in its own direction may drop the
+        # wrapper (SUMMARY_MAX_PARAGRAPHS keeps bare paragraphs).
         summary = None
-        if log is not None or aside is not None or places is not None:
+        if log is not None or aside is not None or places is not None or wrapper is not None:
             blocks, short = self.opening(root)
-            if log is not None or short:
+            if log is not None or short or wrapper is not None:
                 summary = self.config("summarize")(self.html(blocks))
+                if wrapper is not None:
+                    summary = f'<div lang="{escape(wrapper.get("lang"))}" dir="{wrapper.get("dir")}">\n{summary}\n</div>'
         if log is not None:
             root.insert(0, log)
             found.made.append(log)
@@ -78,7 +86,11 @@ class ChronicleProcessor(ConventionProcessor):
             if block is not None:
                 root.append(block)
                 found.made.append(block)
-        self.mark_language(found.made)
+        if wrapper is not None:
+            wrapper.extend(list(root))
+            root[:] = [wrapper]
+        else:
+            self.mark_language(found.made)
 
         chronicle = Chronicle(
             notes=notes,
@@ -99,16 +111,34 @@ class ChronicleProcessor(ConventionProcessor):
         if isinstance(meta, dict):  # Pelican reads the post's metadata from here
             meta["chronicles"] = [chronicle]
 
+    def wrapper(self):
+        """The one element that gives the post's content its language and
+        direction (SPEC 14), when the post is in another language than the
+        page it goes into (the ``lang`` option, Pelican's ``DEFAULT_LANG``):
+        an Arabic post on an English site reads right to left in every
+        theme, its author's paragraphs included. None for a post in the
+        page's language, or when the page's language is not known."""
+        page = self.config("lang")
+        if not page:
+            return None
+        language = self.language
+        if same_language(language.code, page):
+            return None
+        wrapper = element("div", lang=bcp47(language.code), dir=language.direction)
+        wrapper.text = wrapper.tail = "\n"
+        return wrapper
+
     def mark_language(self, made) -> None:
-        """What the conventions made carries the post's ``lang`` when it is
-        not the site's, and its ``dir`` when it is written right to left or
-        the site is."""
+        """In a post in the page's language, or where the page's language
+        is not known: what the conventions made carries the post's ``lang``
+        when it is not the site's, and its ``dir`` when it is written right
+        to left or the site is."""
         language = self.language
         site = self.ext.languages.get(None)
-        if language.code == site.code and not language.rtl:
+        if same_language(language.code, site.code) and not language.rtl:
             return
         for el in made:
-            el.set("lang", language.code)
+            el.set("lang", bcp47(language.code))
             if language.rtl or site.rtl:
                 el.set("dir", language.direction)
 
@@ -161,15 +191,22 @@ class ChronicleProcessor(ConventionProcessor):
 
     # --- blocks the extension adds ---------------------------------------------
 
-    def update_log(self):
-        """The post's notes, each a link to its anchor with its label's words."""
+    def update_log(self, notes: tuple[Note, ...]):
+        """The post's notes, each a link to its anchor with its label's
+        words; a note without a date, with the beginning of its text."""
         nav, items = titled_list("nav", "chronicles-update-log", self.language.labels["update_log"], "ol")
-        for _fields, section in self.found.notes:
+        for note, (_fields, section) in zip(notes, self.found.notes):
             label = section[0]
             item = sub(items, "li")
             item.tail = "\n"
             link = sub(item, "a", label.text, href=f"#{section.get('id')}")
             link.extend(copy.deepcopy(child) for child in label)
+            if note.date is None and note.summary:
+                words = AtomicString(f"{LOG_SEPARATOR}{beginning(note.summary)}")
+                if len(link):
+                    link[-1].tail = (link[-1].tail or "") + words
+                else:
+                    link.text = (link.text or "") + words
         return nav
 
     def sources_list(self, sources: tuple[Source, ...]):
@@ -233,6 +270,12 @@ class ChronicleProcessor(ConventionProcessor):
         for postprocessor in self.md.postprocessors:
             html = postprocessor.run(html)
         return html.strip()
+
+
+def same_language(code: str, other: str) -> bool:
+    """Whether two language codes, as Pelican's settings and metadata may
+    write them (``pt_BR``, ``pt-br``), name the same language."""
+    return bcp47(code).casefold() == bcp47(other).casefold()
 
 
 def titled_list(tag: str, class_: str, title: str, list_tag: str):

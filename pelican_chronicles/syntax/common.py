@@ -120,6 +120,19 @@ def first_words(text: str, words: int = 30) -> str:
     return " ".join(parts[:words]) + " …"
 
 
+def beginning(text: str, chars: int = 60) -> str:
+    """The start of ``text``, for a line of a list: at most ``chars``
+    characters, cut at a space where one comes late enough (else inside a
+    word, as for Chinese), then an ellipsis; punctuation that would stand
+    before it is left out."""
+    if len(text) <= chars:
+        return text.rstrip(" :：,，;")
+    cut = text.rfind(" ", 0, chars + 1)
+    if cut < chars // 2:
+        cut = chars
+    return text[:cut].rstrip(" :：,，;") + "…"
+
+
 class ConventionProcessor(Treeprocessor):
     """A tree processor of one convention. It reads its options from the
     extension and records what it finds there, in the document's record

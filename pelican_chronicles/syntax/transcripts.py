@@ -25,6 +25,13 @@ A bold name (``**Dana Ortiz:**``, the colon inside or outside the bold)
 is a label only after one of those in the same run, so a paragraph that
 merely starts with a bold phrase stays a paragraph. The label stays as
 typed; the author's text after it is left to inline Markdown.
+
+An answer may run over several paragraphs. A paragraph without a label, or
+a list, continues the turn before it, between two turns and after the last
+one, up to what ends the transcript: a heading, a thematic break, a
+blockquote, raw HTML, the end of the note or of the post. It stays in the
+transcript as ``<p class="chronicles-turn-continued">`` (or ``<ul>``,
+``<ol>``), and its words are the turn's.
 """
 
 from __future__ import annotations
