@@ -30,7 +30,7 @@ from babel import localedata
 from .text import babel_locale
 
 from .model import Country, Problem, Source, merge_sources, problem, source
-from .urls import safe_url
+from .urls import safe_url, with_scheme
 
 # Raw HTML in a source name: a tag, an end tag, a comment or a declaration.
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
@@ -84,6 +84,22 @@ def parse_sources(value) -> tuple[tuple[Source, ...], tuple[Problem, ...]]:
     return merge_sources(sources), tuple(problems)
 
 
+def sources_read_as_https(value) -> tuple[str, ...]:
+    """The addresses of a ``Sources:`` value written without a scheme and
+    read as https (``urls.with_scheme``), as the author wrote them: not a
+    problem, but worth telling.
+
+    >>> sources_read_as_https("Yonhap <yonhap.co.kr>; [MFA](www.mid.ru/en/press); Site <about.html>")
+    ('yonhap.co.kr', 'www.mid.ru/en/press')
+    """
+    return tuple(
+        url
+        for text in _values(value)
+        for entry in _split_entries(text)
+        if (url := _name_and_url(entry)[1]) is not None and with_scheme(url)[1]
+    )
+
+
 def _split_entries(text: str) -> list[str]:
     entries, current = [], []
     for token in _SOURCE_TOKEN.findall(text):
@@ -98,6 +114,8 @@ def _split_entries(text: str) -> list[str]:
 
 def _source(entry: str) -> tuple[Source | None, list[Problem]]:
     name, url = _name_and_url(entry)
+    if url is not None:
+        url = with_scheme(url)[0]  # "yonhap.co.kr" is a site, not a file beside the post
     problems = []
     if url is not None and safe_url(url) is None:
         problems.append(problem(UNSAFE_URL, url))

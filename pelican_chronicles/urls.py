@@ -57,6 +57,45 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
+# --- addresses written without a scheme ------------------------------------------
+#
+# "yonhap.co.kr" in a link is, to a browser, a file of that name beside the
+# page. An address whose first segment is a host name is read as https
+# instead: a name of two or more dot-separated labels of letters, digits
+# and hyphens, the last of two or more letters (a top-level domain), with
+# a port or not. A first segment that ends in a file ending ("press.html",
+# "jquery.min.js", "report.pdf") stays a relative address, and so does
+# anything that starts with "/", "." or "{", or has no dot before its first
+# "/"; "www." always starts a host.
+
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+_HOST = re.compile(rf"(?P<host>(?:{_LABEL}\.)+(?P<tld>[^\W\d_]{{2,63}}|xn--[a-z0-9-]{{1,59}}))(?::\d{{1,5}})?(?=[/?#]|$)")
+# The endings of files a page links to, which no news site's domain has.
+# (.md, .py, .pl are Moldova's, Paraguay's and Poland's: hosts.)
+FILE_ENDINGS = frozenset(
+    "html htm xhtml shtml php asp aspx jsp cgi rst txt xml json rss atom pdf png jpg jpeg gif svg webp css js "
+    "mjs zip gz tar csv doc docx xls xlsx ppt pptx odt ods mp3 mp4 mov webm".split()
+)
+
+
+def with_scheme(url: str) -> tuple[str, bool]:
+    """``url`` as the plugin links it, and whether ``https://`` was put
+    before it because it starts with a host name (see above).
+
+    >>> with_scheme("yonhap.co.kr"), with_scheme("www.mid.ru/en/press")
+    (('https://yonhap.co.kr', True), ('https://www.mid.ru/en/press', True))
+    >>> [with_scheme(u)[1] for u in ("/about/", "press.html", "../x", "https://a.example", "mailto:a@b.example")]
+    [False, False, False, False, False]
+    """
+    text = url.strip()
+    found = _HOST.match(text) if text[:1] not in "/.{#?\\" else None
+    if found is None:
+        return url, False
+    if found.group("tld").lower() in FILE_ENDINGS and not text.lower().startswith("www."):
+        return url, False
+    return f"https://{text}", True
+
+
 # --- the slugs and addresses of the site's pages ---------------------------------
 
 RESERVED_SLUGS = frozenset({"index"})  # the index pages live at {slug}=index

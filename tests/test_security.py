@@ -133,3 +133,35 @@ def test_sources_list_in_markdown_alone():
         '<p class="chronicles-sources-title" id="chronicles-sources-title">Sources</p>'
         "<ul><li>Wire</li><li>&lt;i&gt;Harbour&lt;/i&gt;</li></ul></aside>"
     )
+
+
+# --- addresses written without a scheme ---------------------------------------------
+
+SCHEMELESS = """\
+Title: Harbour talks resume
+Date: 2024-06-19
+Sources: Yonhap <yonhap.co.kr>; Board minutes <minutes.html>
+
+> The talks go on tomorrow.
+>
+> — A. Delegate, [Foreign Ministry](www.mid.ru/en/press), spokesperson
+
+The [board's notice](port.example/notice) came later.
+"""
+
+
+def test_a_host_name_without_a_scheme_is_linked_as_https(build, chronicles_warnings):
+    site = build({"talks.md": SCHEMELESS}, SITEURL="https://news.example")
+    page = site.soup("harbour-talks-resume.html")
+    homes = [a["href"] for a in page.select("aside.chronicles-sources a.chronicles-source-home")]
+    assert homes == ["https://yonhap.co.kr", "minutes.html", "https://www.mid.ru/en/press"]
+    figure = page.select_one("figure.chronicles-quote")
+    assert figure.blockquote["cite"] == "https://www.mid.ru/en/press"
+    assert figure.select_one("cite a")["href"] == "https://www.mid.ru/en/press"
+    # the author's own link in the text stays as written
+    assert page.find("a", string="board's notice")["href"] == "port.example/notice"
+    [data] = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    cited = {work["name"]: work.get("url") for work in data["citation"]}
+    assert cited["Yonhap"] == "https://yonhap.co.kr"
+    assert cited["Foreign Ministry"] == "https://www.mid.ru/en/press"
+    assert chronicles_warnings() == []  # a normal input: pelican-chronicles check tells it

@@ -4,7 +4,8 @@ relative URLs only."""
 import pytest
 from timing import assert_linear, repeat
 
-from pelican_chronicles.urls import safe_url
+from pelican_chronicles.metadata import sources_read_as_https
+from pelican_chronicles.urls import safe_url, with_scheme
 
 
 @pytest.mark.parametrize(
@@ -68,3 +69,58 @@ def test_adversarial_text_takes_linear_time():
     assert_linear(safe_url, lambda n: repeat("a", n) + ":")
     assert_linear(safe_url, lambda n: repeat("&#", n))
     assert_linear(safe_url, lambda n: repeat("java\t", n) + "script:")
+
+
+# --- addresses written without a scheme ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("yonhap.co.kr", "https://yonhap.co.kr"),
+        ("www.mid.ru/en/press", "https://www.mid.ru/en/press"),
+        ("agency.example/item?id=3#top", "https://agency.example/item?id=3#top"),
+        ("agency.example:8080/item", "https://agency.example:8080/item"),
+        ("point.md", "https://point.md"),  # Moldova's domain, not a Markdown file
+        ("пример.рф/новости", "https://пример.рф/новости"),
+        ("xn--e1afmkfd.xn--p1ai", "https://xn--e1afmkfd.xn--p1ai"),
+        ("www.report.pdf", "https://www.report.pdf"),
+    ],
+)
+def test_an_address_that_starts_with_a_host_name_is_read_as_https(written, read):
+    assert with_scheme(written) == (read, True)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/about/",
+        "press.html",
+        "jquery.min.js",
+        "files/report.pdf",
+        "../x",
+        "./agency.example",
+        "{filename}/posts/pier.md",
+        "#quote-1",
+        "?page=2",
+        "localhost:8000/x",  # no top-level domain
+        "192.0.2.1/x",
+        "https://agency.example/",
+        "mailto:desk@agency.example",
+        "javascript:alert(1)",
+        "",
+    ],
+)
+def test_other_addresses_keep_what_was_written(url):
+    assert with_scheme(url) == (url, False)
+
+
+def test_the_sources_read_as_https_are_listed_as_written():
+    value = "Yonhap <yonhap.co.kr>; [MFA](www.mid.ru/en/press); Board <about.html>; Wire <https://wire.example/>"
+    assert sources_read_as_https(value) == ("yonhap.co.kr", "www.mid.ru/en/press")
+    assert sources_read_as_https(None) == ()
+
+
+def test_host_names_are_told_in_linear_time():
+    assert_linear(with_scheme, lambda n: repeat("a.", n) + "b1/")
+    assert_linear(with_scheme, lambda n: repeat("a", n) + ".")

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from markdown.util import AtomicString
 
 from .. import dates
+from ..urls import with_scheme
 from .common import ConventionProcessor, element, is_plain_paragraph, sub, top_level_runs
 
 MAX_CAPTION = 200  # visible characters of an attribution (link targets not counted)
@@ -145,6 +146,7 @@ class QuoteFound:
     speaker: object = None  # span.chronicles-speaker
     roles: list = field(default_factory=list)  # span.chronicles-role
     cites: list = field(default_factory=list)  # cite
+    read_as_https: list = field(default_factory=list)  # link addresses typed without a scheme
     date: datetime.date | None = None
     date_text: str | None = None
 
@@ -343,6 +345,8 @@ class QuoteProcessor(ConventionProcessor):
                 continue
             if last is not None:
                 last.tail = separator
+            if part.kind == "link":
+                part.text = self.link_with_scheme(part.text, found)
             if part.kind == "speaker" or (part.kind == "link" and index == 0):
                 # "– [Name on forum](URL)": a link first names the person.
                 last = found.speaker = sub(caption, "span", part.text, class_="chronicles-speaker")
@@ -355,3 +359,17 @@ class QuoteProcessor(ConventionProcessor):
             else:
                 last = sub(caption, "span", part.text, class_="chronicles-role")
                 found.roles.append(last)
+
+    @staticmethod
+    def link_with_scheme(text: str, found: QuoteFound) -> str:
+        """A link part, ``[Agency](yonhap.co.kr)``, with ``https://``
+        before an address that starts with a host name (``urls.with_scheme``):
+        the plugin places it in ``cite``, where a relative address would
+        lead to a page that does not exist."""
+        link = _LINK.fullmatch(text)
+        group = "angled" if link.group("angled") is not None else "url"
+        url, assumed = with_scheme(link.group(group))
+        if not assumed:
+            return text
+        found.read_as_https.append(link.group(group))
+        return text[: link.start(group)] + url + text[link.end(group) :]
