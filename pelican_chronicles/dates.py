@@ -281,9 +281,11 @@ def check_parts(text: str) -> None:
             days = parts[:2]
         elif len(parts) == 2 and len(parts[1]) == 4:  # 6/2024
             days = parts[:1]
+        elif len(parts) == 2 and min(int(p) for p in parts) <= 12:  # 20.06, 6/20: day and month
+            days = parts
         else:
-            days = parts if len(parts) == 2 else ["000"]
-        if not all(_is_day(p) for p in days):
+            days = ["000"]
+        if not all(_is_day(p) for p in days) or _names_month(text):  # "20-21 June" is no date
             raise ValueError(f"{found.group()} is no date")
     rest = _OFFSET.sub(" ", _CLOCK.sub(" ", _NUMERIC_DATE.sub(" ", text)))
     days = years = 0
@@ -301,13 +303,15 @@ def check_parts(text: str) -> None:
         raise ValueError("two years in one date")
 
 
+def _names_month(text: str) -> bool:
+    return any(_DATE_INFO.month(word) is not None for word in _LETTERS.findall(text))
+
+
 def _names_a_day(text: str) -> bool:
     """A month name or a numeric day and month: "Jul 3", "03/07". Without
     either, a text with no year is a time or a weekday: "14:30", "Tuesday
     10am"."""
-    if _DAY_AND_MONTH.search(text):
-        return True
-    return any(_DATE_INFO.month(word) is not None for word in _LETTERS.findall(text))
+    return bool(_DAY_AND_MONTH.search(text)) or _names_month(text)
 
 
 _DAY_AND_MONTH = re.compile(r"\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.IGNORECASE)

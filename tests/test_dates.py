@@ -116,6 +116,7 @@ def test_zone_warnings(text, warning):
         ("20 June 24", "en"),
         ("06/41", "en"),
         ("41/06", "en"),
+        ("20-21 June", "en"),  # a range: dateutil reads 21 June 2021
         ("٤١ يونيو", "ar"),
         ("۴۱ ژوئن", "fa"),
         ("४१ जून", "hi"),
