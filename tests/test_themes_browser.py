@@ -1,8 +1,11 @@
-"""The demo site in third-party themes, in a real browser (SPEC 14):
-Reflex, and the Flex-shaped test theme (tests/themes/flexlike), at 1280 and
-390 px. Where a theme styles bare elements (Reflex makes every ``aside`` a
-fixed sidebar), the plugin's sources box and quote figures stay in the
-article's column; the archive gets the chronicles look; nothing fails in
+"""The demo site in themes, in a real browser (SPEC 14): Reflex, the
+Flex- and Elegant-shaped test themes (tests/themes/flexlike,
+tests/themes/elegantlike) and Pelican's notmyidea, at 1280 and 390 px.
+Where a theme styles bare elements (Reflex makes every ``aside`` a fixed
+sidebar, Elegant gives every ``input`` a width), the plugin's sources box
+and quote figures stay in the article's column and its filter box keeps a
+usable width; beside a floated post info (notmyidea) the update log keeps
+most of the column; the archive gets the chronicles look; nothing fails in
 the console. Debian's Chromium, as tests/test_browser.py drives it.
 """
 
@@ -25,7 +28,7 @@ if not os.path.exists(CHROMIUM):
 WIDTHS = [1280, 390]
 
 
-@pytest.fixture(scope="module", params=["reflex", "flexlike"])
+@pytest.fixture(scope="module", params=["reflex", "flexlike", "notmyidea", "elegantlike"])
 def site(request, tmp_path_factory):
     """(theme, output, base URL) of the demo built in the theme and served."""
     output = build_demo(request.param, tmp_path_factory.mktemp(request.param) / "output")
@@ -107,6 +110,50 @@ def test_the_update_log_keeps_its_own_alignment_and_case(open_page, site, width)
     assert errors == []
 
 
+def updated_post(output: Path) -> str:
+    return next(
+        p.relative_to(output).as_posix() for p in article_pages(output)
+        if 'class="chronicles-update-log' in p.read_text(encoding="utf-8")
+    )
+
+
+# The update log's width and its column's (its parent's content box), and
+# how many lines each date of the log and of the notes' labels takes.
+LOG_LAYOUT = """() => {
+  const log = document.querySelector('.chronicles-update-log');
+  const column = log.parentElement, style = getComputedStyle(column);
+  const inner = column.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const dates = [...document.querySelectorAll('.chronicles-update-log time, .chronicles-note-label time')];
+  return {log: log.getBoundingClientRect().width, column: inner,
+          lines: dates.map(t => [t.textContent, t.getClientRects().length])};
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_update_log_has_most_of_the_column_and_dates_stay_whole(open_page, site, width):
+    """In notmyidea the post info floats beside the top of the post: at
+    390 px the log goes under it rather than into a sliver beside it."""
+    _theme, output, _ = site
+    page, errors = open_page(updated_post(output), width)
+    layout = page.evaluate(LOG_LAYOUT)
+    if width < 600:
+        assert layout["log"] >= 0.9 * layout["column"], layout
+    else:
+        assert layout["log"] >= 280, layout
+    assert layout["lines"] and all(lines == 1 for _text, lines in layout["lines"]), layout
+    assert errors == []
+
+
+def test_a_note_label_is_one_colour(open_page, site):
+    _theme, output, _ = site
+    page, _ = open_page(updated_post(output), 1280)
+    colours = page.evaluate("""() => [...document.querySelectorAll('.chronicles-note-label')].map(label =>
+        [getComputedStyle(label).color, ...[...label.querySelectorAll('*')].map(el => getComputedStyle(el).color)])""")
+    assert colours
+    for label in colours:
+        assert len(set(label)) == 1, label
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_archive_has_the_chronicles_look(open_page, width):
     page, errors = open_page("archives.html", width)
@@ -116,8 +163,13 @@ def test_the_archive_has_the_chronicles_look(open_page, width):
     )
     assert border == "6px"
     assert page.evaluate("() => getComputedStyle(document.querySelector('.chronicles-rail')).textAlign") in ("start", "left")
-    # the filter script ran and works in the theme
+    # the filter script ran and works in the theme, its box wide enough to
+    # type in whatever the theme's rule on inputs (Elegant: a fixed width)
     field = page.get_by_label("Filter posts")
+    box = field.evaluate("""el => { const s = getComputedStyle(el);
+        return {width: el.getBoundingClientRect().width, font: parseFloat(s.fontSize),
+                inner: el.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom)}; }""")
+    assert box["width"] >= 200 and box["inner"] >= 1.2 * box["font"], box
     total = page.locator(".chronicles-entry").count()
     field.fill("no post says zqxj")
     assert page.locator(".chronicles-entry:visible").count() == 0
