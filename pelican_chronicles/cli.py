@@ -58,7 +58,8 @@ def parser() -> argparse.ArgumentParser:
                       help=f"the settings file (default: ./{checking.SETTINGS_FILE} if there is one, else Pelican's defaults)")
     note.add_argument("--correction", action="store_true", help="a correction note instead of an update")
     note.add_argument("--date", metavar="WHEN",
-                      help="the note's date, as the plugin reads dates in notes (default: now)")
+                      help="the note's date, as the plugin reads dates in notes (default: now); "
+                      "a date it cannot read, or one in the future, is refused")
     return main
 
 
