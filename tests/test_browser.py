@@ -99,6 +99,14 @@ def post_with_everything(demo: Path) -> str:
     return min(found)[1]
 
 
+def updated_post(demo: Path) -> str:
+    """The first post, by path, with an update log."""
+    for path in sorted(demo.rglob("*.html")):
+        if 'class="chronicles-update-log' in path.read_text(encoding="utf-8"):
+            return path.relative_to(demo).as_posix()
+    pytest.fail("the demo has no post with an update log")
+
+
 def visible_entries(page) -> int:
     return page.locator(".chronicles-entry:visible").count()
 
@@ -197,6 +205,22 @@ def test_dark_scheme_changes_the_archive_colours(open_page):
     assert luminance(dark_colours[0]) < 60 < 200 < luminance(light_colours[0])
 
 
+def test_the_countries_index_columns_start_in_line(open_page):
+    """notmyidea gives every li a top margin, which a column layout keeps in
+    the first column and drops at the break to the second."""
+    page, _ = open_page("countries/index.html", width=1280)
+    tops = page.evaluate("""() => {
+        const firsts = {};
+        for (const li of document.querySelectorAll('#chronicles-facet-list > li')) {
+            const box = li.getBoundingClientRect();
+            const column = Math.round(box.left);
+            if (!(column in firsts)) firsts[column] = box.top;
+        }
+        return Object.values(firsts); }""")
+    assert len(tops) == 2, tops
+    assert abs(tops[0] - tops[1]) < 0.5, tops
+
+
 # --- accessibility ----------------------------------------------------------------
 
 
@@ -228,11 +252,24 @@ def test_axe_finds_no_serious_violation(open_page, demo, which, color_scheme):
     assert serious_violations(page, include) == []
 
 
+def test_every_landmark_of_the_archive_has_a_name_of_its_own(open_page):
+    """Month sections are regions named with their year: "October 2025" and
+    "October 2026", not "October" twice."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, _ = open_page("archives.html")
+    assert page.locator(".chronicles-month").count() > 12  # months of several years
+    results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["landmark-unique"]}})
+    assert results.response["passes"], "axe did not run landmark-unique"
+    assert [v["nodes"] for v in results.response["violations"] if v["id"] == "landmark-unique"] == []
+
+
 # --- screenshots for the docs ------------------------------------------------------
 
 
 def test_screenshots(open_page, demo, tmp_path):
-    """The archive wide and narrow, and a post. They go to a temporary
+    """The archive wide and narrow, a post, and a post's update log on a
+    phone, under notmyidea's post info. They go to a temporary
     directory; to refresh the README's pictures run
     ``CHRONICLES_SCREENSHOTS=docs/screenshots python -m pytest tests/test_browser.py -k screenshots``."""
     target = Path(os.environ.get("CHRONICLES_SCREENSHOTS") or tmp_path)
@@ -242,6 +279,7 @@ def test_screenshots(open_page, demo, tmp_path):
         "archive-narrow.png": ("archives.html", 375),
         "post.png": (post_with_everything(demo), 1280),
         "post-arabic.png": (arabic_post(demo), 1280),
+        "update-log-narrow.png": (updated_post(demo), 390),
     }
     for name, (path, width) in shots.items():
         page, _ = open_page(path, width=width)
