@@ -51,7 +51,7 @@ def test_an_arabic_post_on_an_english_site_is_wrapped_with_its_language_and_dire
         "</div>"
     )
     # the summary Pelican is handed keeps the direction too
-    assert chronicle.summary.startswith('<div lang="ar" dir="rtl">\n<p><span class="chronicles-dateline">')
+    assert chronicle.summary.startswith('<div dir="rtl" lang="ar">\n<p><span class="chronicles-dateline">')
     assert chronicle.summary.endswith("</div>")
 
 

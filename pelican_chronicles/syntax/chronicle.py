@@ -78,7 +78,7 @@ class ChronicleProcessor(ConventionProcessor):
             if log is not None or short or wrapper is not None:
                 summary = self.config("summarize")(self.html(blocks))
                 if wrapper is not None:
-                    summary = f'<div lang="{escape(wrapper.get("lang"))}" dir="{wrapper.get("dir")}">\n{summary}\n</div>'
+                    summary = f'<div dir="{wrapper.get("dir")}" lang="{escape(wrapper.get("lang"))}">\n{summary}\n</div>'
         if log is not None:
             root.insert(0, log)
             found.made.append(log)
