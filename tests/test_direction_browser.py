@@ -39,10 +39,15 @@ POSTS = {
 }
 
 # The computed direction of the paragraph holding ``text`` (the first
-# paragraph whose words contain it).
+# paragraph whose words contain it), and the side its lines start on.
 DIRECTION = """text => {
   const p = [...document.querySelectorAll('p')].find(el => el.textContent.includes(text));
   return p ? getComputedStyle(p).direction : null;
+}"""
+ALIGNED = """text => {
+  const p = [...document.querySelectorAll('p')].find(el => el.textContent.includes(text));
+  const align = getComputedStyle(p).textAlign;
+  return align === 'start' ? getComputedStyle(p).direction : align;
 }"""
 
 
@@ -59,6 +64,8 @@ def test_the_authors_paragraphs_of_an_arabic_post_read_right_to_left(theme, brow
         page, errors = open_page("water-forum-ar.html")
         assert page.evaluate(DIRECTION, "يرى الكاتب أن الاتفاق") == "rtl"  # the author's own paragraph
         assert page.evaluate(DIRECTION, "افتتح منتدى المياه") == "rtl"  # the dateline's paragraph
+        # its lines start on the right, whatever the theme's body says
+        assert page.evaluate(ALIGNED, "يرى الكاتب أن الاتفاق") in ("rtl", "right")
         english, _ = open_page("the-port-reopens.html")
         assert english.evaluate(DIRECTION, "The port reopened") == "ltr"
         assert errors == []

@@ -36,6 +36,7 @@ from ..text import char_refs
 from ..urls import safe_url, url_host
 from .common import ConventionProcessor, beginning, count_words, element, first_words, plain_text, sub
 
+ALIGN = "text-align: start"  # the wrapper of a post in another language: lines start on its side
 LOG_SEPARATOR = " — "  # between an undated note's label and its first words in the update log
 UNSAFE_CITATION = "link dropped from the attribution of {anchor}: only http, https, mailto and relative URLs are allowed"
 
@@ -78,7 +79,8 @@ class ChronicleProcessor(ConventionProcessor):
             if log is not None or short or wrapper is not None:
                 summary = self.config("summarize")(self.html(blocks))
                 if wrapper is not None:
-                    summary = f'<div dir="{wrapper.get("dir")}" lang="{escape(wrapper.get("lang"))}">\n{summary}\n</div>'
+                    summary = (f'<div dir="{wrapper.get("dir")}" lang="{escape(wrapper.get("lang"))}" style="{ALIGN}">'
+                               f"\n{summary}\n</div>")
         if log is not None:
             root.insert(0, log)
             found.made.append(log)
@@ -124,7 +126,9 @@ class ChronicleProcessor(ConventionProcessor):
         language = self.language
         if same_language(language.code, page):
             return None
-        wrapper = element("div", lang=bcp47(language.code), dir=language.direction)
+        # Themes set text-align: left on the body (notmyidea): the author's
+        # paragraphs would inherit it; rules of a theme on them still apply.
+        wrapper = element("div", lang=bcp47(language.code), dir=language.direction, style=ALIGN)
         wrapper.text = wrapper.tail = "\n"
         return wrapper
 
