@@ -88,6 +88,11 @@ def test_tags_are_bcp47():
     assert BeautifulSoup(html, "html.parser").section["lang"] == "zh-Hant-TW"
 
 
+def test_a_post_in_an_undetermined_language_takes_its_direction_from_its_letters():
+    html, _ = convert(post("und", "نص."), meta=True, lang="en")
+    assert wrapper(html).attrs == {"lang": "und", "dir": "auto", "style": "text-align: start"}
+
+
 def test_without_the_pages_language_nothing_is_wrapped():
     # The extension alone, told nothing of the page it writes for, marks
     # only what it makes.

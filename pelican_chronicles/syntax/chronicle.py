@@ -128,7 +128,11 @@ class ChronicleProcessor(ConventionProcessor):
             return None
         # Themes set text-align: left on the body (notmyidea): the author's
         # paragraphs would inherit it; rules of a theme on them still apply.
-        wrapper = element("div", lang=bcp47(language.code), dir=language.direction, style=ALIGN)
+        tag = bcp47(language.code)
+        # A language not known (und) has no direction to give: the browser
+        # takes the first strong letter's.
+        direction = "auto" if tag == "und" else language.direction
+        wrapper = element("div", lang=tag, dir=direction, style=ALIGN)
         wrapper.text = wrapper.tail = "\n"
         return wrapper
 
