@@ -154,7 +154,7 @@ class TranscriptProcessor(ConventionProcessor):
                 if run and el is not None and self.continues(el):
                     run.append((el, None))
                     continue
-                if sum(found is not None for _el, found in run) >= 2:  # one labelled paragraph is no interview
+                if sum(label is not None for _block, label in run) >= 2:  # one labelled paragraph is no interview
                     runs.append(run)
                 run = []
             if runs:
