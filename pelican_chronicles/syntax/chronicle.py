@@ -48,10 +48,7 @@ class ChronicleProcessor(ConventionProcessor):
             Note(**fields, summary=first_words(plain_text(section, md, skip=section[0])))
             for fields, section in found.notes
         )
-        turns = tuple(
-            Turn(**fields, text=" ".join(filter(None, (plain_text(p, md, skip=label), *(plain_text(b, md) for b in more)))))
-            for fields, p, label, more in found.turns
-        )
+        turns = tuple(Turn(**fields, text=self.said(p, label, more)) for fields, p, label, more in found.turns)
         datelines = tuple(
             Dateline(place=plain_text(place, md), source=plain_text(name, md) or None, date_text=date_text)
             for place, name, date_text in found.datelines
@@ -112,6 +109,12 @@ class ChronicleProcessor(ConventionProcessor):
         meta = getattr(md, "Meta", None)
         if isinstance(meta, dict):  # Pelican reads the post's metadata from here
             meta["chronicles"] = [chronicle]
+
+    def said(self, p, label, more) -> str:
+        """What was said in a turn: the words of its paragraph ``p`` after
+        its ``label``, then those of the blocks that continue it."""
+        parts = (plain_text(p, self.md, skip=label), *(plain_text(block, self.md) for block in more))
+        return " ".join(part for part in parts if part)
 
     def wrapper(self):
         """The one element that gives the post's content its language and
