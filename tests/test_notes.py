@@ -217,7 +217,7 @@ def test_update_log_lists_the_notes_with_links():
             '<nav aria-labelledby="chronicles-update-log-title" class="chronicles-update-log">'
             '<p class="chronicles-update-log-title" id="chronicles-update-log-title">Updates to this post</p><ol>'
             '<li><a href="#update-1">Update (<time datetime="2024-06-20">2024-06-20</time>)</a></li>'
-            '<li><a href="#correction-1">Correction</a></li></ol></nav><p>Lead.</p>'
+            '<li><a href="#correction-1">Correction — b</a></li></ol></nav><p>Lead.</p>'
         )
     )
 
@@ -258,7 +258,7 @@ def test_the_update_log_escapes_its_title_and_keeps_the_date_as_typed():
     assert normalize(log) == (
         '<nav aria-labelledby="chronicles-update-log-title" class="chronicles-update-log">'
         '<p class="chronicles-update-log-title" id="chronicles-update-log-title">&lt;Log&gt; &amp; more</p>'
-        '<ol><li><a href="#update-1">Update (June 20 &lt;i&gt;)</a></li>'
+        '<ol><li><a href="#update-1">Update (June 20 &lt;i&gt;) — x</a></li>'
         '<li><a href="#correction-1">Correction (<time datetime="2024-06-21">2024-06-21</time>)</a></li></ol></nav>'
     )
 
