@@ -63,10 +63,10 @@ def test_british_english_is_cldrs_own():
     assert period_title((2024, 6, 20), "en-GB") == "20 June 2024"
 
 
-def test_an_english_site_loads_no_locale_data(tmp_path):
-    """A build in English with every convention reads no Babel locale file
-    and imports no Babel date module; one Russian post makes it read
-    Russian's."""
+def test_an_english_site_loads_english_locale_data_alone(tmp_path):
+    """A build in English with every convention reads CLDR's English data
+    alone (its country names), no other language's; one Russian post makes
+    it read Russian's."""
     script = textwrap.dedent(
         """
         import json, sys
@@ -99,8 +99,6 @@ def test_an_english_site_loads_no_locale_data(tmp_path):
         Обновление (20 июня 2024): Первый рейс переносится.
         '''
         build_site(Path(sys.argv[1]), posts)
-        if "babel.dates" in sys.modules:
-            loaded.append("(babel.dates imported)")
         print(json.dumps(sorted(set(loaded))))
         """
     )
@@ -112,5 +110,5 @@ def test_an_english_site_loads_no_locale_data(tmp_path):
                              capture_output=True, text=True, check=True)
         return json.loads(run.stdout.strip().splitlines()[-1])
 
-    assert loaded("en") == []
+    assert set(loaded("en")) <= {"en", "root"}
     assert "ru" in loaded("ru")
