@@ -15,6 +15,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
+from ..languages import bcp47
 from ..model import latest_date
 from ..text import char_refs
 
@@ -110,7 +111,7 @@ def language_of(article) -> str:
     order in a left-to-right page; nothing for a post in the site's."""
     if getattr(article, "in_default_lang", True) or not getattr(article, "lang", None):
         return ""
-    return f' lang="{escape(article.lang)}" dir="auto"'
+    return f' lang="{escape(bcp47(article.lang))}" dir="auto"'
 
 
 def entry(
