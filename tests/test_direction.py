@@ -39,7 +39,7 @@ def wrapper(html: str):
 def test_an_arabic_post_on_an_english_site_is_wrapped_with_its_language_and_direction():
     html, chronicle = convert(ARABIC, meta=True, lang="en", update_log=False)
     assert normalize(html) == normalize(
-        '<div dir="rtl" lang="ar" style="text-align: start">'
+        '<div class="chronicles-content" dir="rtl" lang="ar">'
         '<p><span class="chronicles-dateline"><span class="chronicles-dateline-place">القاهرة</span>'
         ' (<span class="chronicles-source">وكالة الشمال</span>) -</span> افتتح المنتدى صباح اليوم.</p>'
         "<p>يرى الكاتب أن الاتفاق خطوة أولى.</p>"
@@ -51,7 +51,7 @@ def test_an_arabic_post_on_an_english_site_is_wrapped_with_its_language_and_dire
         "</div>"
     )
     # the summary Pelican is handed keeps the direction too
-    assert chronicle.summary.startswith('<div dir="rtl" lang="ar" style="text-align: start">\n<p><span class="chronicles-dateline">')
+    assert chronicle.summary.startswith('<div class="chronicles-content" dir="rtl" lang="ar">\n<p><span class="chronicles-dateline">')
     assert chronicle.summary.endswith("</div>")
 
 
@@ -73,24 +73,24 @@ def test_a_post_in_the_sites_language_is_not_wrapped_and_its_markup_unchanged():
 
 def test_a_post_in_another_language_of_the_same_direction_is_wrapped_with_its_language():
     html, _ = convert(post("ru", "Заседание перенесли."), meta=True, lang="en")
-    assert normalize(html) == normalize('<div dir="ltr" lang="ru" style="text-align: start"><p>Заседание перенесли.</p></div>')
+    assert normalize(html) == normalize('<div class="chronicles-content" dir="ltr" lang="ru"><p>Заседание перенесли.</p></div>')
 
 
 def test_an_english_post_on_an_arabic_site_reads_left_to_right():
     html, _ = convert(post("en", "The council met."), meta=True, lang="ar")
-    assert normalize(html) == normalize('<div dir="ltr" lang="en" style="text-align: start"><p>The council met.</p></div>')
+    assert normalize(html) == normalize('<div class="chronicles-content" dir="ltr" lang="en"><p>The council met.</p></div>')
 
 
 def test_tags_are_bcp47():
     html, _ = convert(post("pt_BR", "O conselho reuniu-se."), meta=True, lang="en")
-    assert wrapper(html).attrs == {"lang": "pt-BR", "dir": "ltr", "style": "text-align: start"}
+    assert wrapper(html).attrs == {"lang": "pt-BR", "dir": "ltr", "class": ["chronicles-content"]}
     html, _ = convert(post("zh_Hant_TW", "UPDATE: 會議延期。"), meta=True, update_log=False)
     assert BeautifulSoup(html, "html.parser").section["lang"] == "zh-Hant-TW"
 
 
 def test_a_post_in_an_undetermined_language_takes_its_direction_from_its_letters():
     html, _ = convert(post("und", "نص."), meta=True, lang="en")
-    assert wrapper(html).attrs == {"lang": "und", "dir": "auto", "style": "text-align: start"}
+    assert wrapper(html).attrs == {"lang": "und", "dir": "auto", "class": ["chronicles-content"]}
 
 
 def test_without_the_pages_language_nothing_is_wrapped():

@@ -186,9 +186,9 @@ def _country(value) -> Country | None:
 @pass_context
 def chronicles_dir(context, article) -> str:
     """``rtl`` or ``ltr``: the direction of ``article``'s language (its
-    ``lang``, else ``DEFAULT_LANG``), for a theme's ``<article
-    dir="{{ article|chronicles_dir }}">``, so that the author's paragraphs
-    in an Arabic post read right to left in a left-to-right theme."""
+    ``lang``, else ``DEFAULT_LANG``), for what a theme writes around a
+    post's content, such as its title (``<h1 dir="{{ article|chronicles_dir }}">``);
+    the content carries its own language and direction already."""
     lang = getattr(article, "lang", None) or context.get("DEFAULT_LANG") or "en"
     return "rtl" if base(lang) in RTL else "ltr"
 

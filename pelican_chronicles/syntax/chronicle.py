@@ -36,7 +36,7 @@ from ..text import char_refs
 from ..urls import safe_url, url_host
 from .common import ConventionProcessor, beginning, count_words, element, first_words, plain_text, sub
 
-ALIGN = "text-align: start"  # the wrapper of a post in another language: lines start on its side
+CONTENT = "chronicles-content"  # the wrapper of a post in another language than the site's
 LOG_SEPARATOR = " — "  # between an undated note's label and its first words in the update log
 UNSAFE_CITATION = "link dropped from the attribution of {anchor}: only http, https, mailto and relative URLs are allowed"
 
@@ -76,7 +76,7 @@ class ChronicleProcessor(ConventionProcessor):
             if log is not None or short or wrapper is not None:
                 summary = self.config("summarize")(self.html(blocks))
                 if wrapper is not None:
-                    summary = (f'<div dir="{wrapper.get("dir")}" lang="{escape(wrapper.get("lang"))}" style="{ALIGN}">'
+                    summary = (f'<div class="{CONTENT}" dir="{wrapper.get("dir")}" lang="{escape(wrapper.get("lang"))}">'
                                f"\n{summary}\n</div>")
         if log is not None:
             root.insert(0, log)
@@ -129,13 +129,11 @@ class ChronicleProcessor(ConventionProcessor):
         language = self.language
         if same_language(language.code, page):
             return None
-        # Themes set text-align: left on the body (notmyidea): the author's
-        # paragraphs would inherit it; rules of a theme on them still apply.
         tag = bcp47(language.code)
         # A language not known (und) has no direction to give: the browser
         # takes the first strong letter's.
         direction = "auto" if tag == "und" else language.direction
-        wrapper = element("div", lang=tag, dir=direction, style=ALIGN)
+        wrapper = element("div", class_=CONTENT, lang=tag, dir=direction)
         wrapper.text = wrapper.tail = "\n"
         return wrapper
 
