@@ -84,6 +84,7 @@ KINDS = {
     "undated-note": "a note without a date in a post whose other notes are dated",
     "flag-without-note": "a title flag whose kind no note of the post has: (UPDATE) without update notes",
     "source-without-url": "a source of Sources: without a URL (reported with --strict only)",
+    "address-without-scheme": "an address of Sources: or of an attribution written without https://, read as https",
 }
 
 # The plugin's warnings, told apart by the words of their messages (the
@@ -563,6 +564,7 @@ class PostChecker:
         findings += self.undated_notes(chronicle, markers, shown)
         findings += self.flags_without_notes(content, chronicle, source, language, shown)
         findings += self.sources_without_url(content, chronicle, source, shown)
+        findings += self.addresses_without_scheme(chronicle, source, shown)
         return findings
 
     def scan(self, source: Source, language: Language, shown: str) -> tuple[dict, list[Finding]]:
@@ -631,6 +633,16 @@ class PostChecker:
             Finding(shown, line, f'the title is flagged "{flags.get(kind, typed)}" but the post has no {kind} note',
                     "flag-without-note")
             for kind in missing
+        ]
+
+    @staticmethod
+    def addresses_without_scheme(chronicle: Chronicle, source: Source, shown: str) -> list[Finding]:
+        """Addresses written without a scheme (``yonhap.co.kr``): the plugin
+        links them as https, and the author may want to write it."""
+        return [
+            Finding(shown, source.locate(address) or source.header.get("sources", 1),
+                    f'address without a scheme, linked as "https://{address}"', "address-without-scheme")
+            for address in dict.fromkeys(chronicle.read_as_https)
         ]
 
     @staticmethod

@@ -147,6 +147,10 @@ class Chronicle:
     sources: tuple[Source, ...] = ()  # merged: metadata, datelines, quotes
     countries: tuple[Country, ...] = ()
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    # Addresses of Sources: and attributions written without a scheme and
+    # read as https (``yonhap.co.kr``), as typed: no problem, but `check`
+    # tells the author.
+    read_as_https: tuple[str, ...] = field(default=(), compare=False)
     # The post's summary without the update log and the sources list, as
     # HTML, when a summary made from the whole body could reach either.
     summary: str | None = field(default=None, compare=False)

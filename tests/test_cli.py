@@ -211,6 +211,25 @@ def test_a_site_whose_only_problem_is_a_source_without_a_url_is_clean(tmp_path):
     assert (run("check", cwd=root).returncode, run("check", "--strict", cwd=root).returncode) == (0, 1)
 
 
+def test_addresses_without_a_scheme_are_told(tmp_path):
+    """An address typed without https:// is linked as https; check says so,
+    on the line where the author typed it."""
+    post = (
+        "Title: Harbour talks\nDate: 2024-05-02\nSources: Yonhap <yonhap.co.kr>; Channel Nine\n\n"
+        "The talks went on.\n\n"
+        "> The quay stays open.\n>\n"
+        "> — Mira Olsen, harbour master, [Harbour Wire](www.harbour-wire.example/talks)\n"
+    )
+    root = write_site(tmp_path, {"talks.md": post})
+    result = run("check", "--format", "json", cwd=root)
+    told = found(json.loads(result.stdout), "content/talks.md", "address-without-scheme")
+    assert [(f["line"], f["message"]) for f in told] == [
+        (3, 'address without a scheme, linked as "https://yonhap.co.kr"'),
+        (9, 'address without a scheme, linked as "https://www.harbour-wire.example/talks"'),
+    ]
+    assert result.returncode == 1
+
+
 def test_the_json_shape(checked):
     assert checked, "problems expected"
     for finding in checked:
