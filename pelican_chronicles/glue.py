@@ -22,6 +22,7 @@ import os
 import zoneinfo
 
 from jinja2 import ChoiceLoader, FileSystemLoader
+from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.utils import truncate_html_paragraphs, truncate_html_words
 
@@ -40,6 +41,7 @@ from .site.filters import FILTERS
 from .site.generator import ChroniclesGenerator, facet_links
 from .site.head import PageTemplate
 from .syntax import ChroniclesExtension
+from .syntax.chronicle import CONTENT, wrapped
 from .titles import split_flags
 from .urls import facet_href
 
@@ -62,7 +64,9 @@ def register():
     signals.page_generator_context.connect(build_chronicle)
     signals.generator_init.connect(prepare_environment)
     signals.get_generators.connect(add_generator)
+    signals.content_object_init.connect(remember_content)
     signals.all_generators_finalized.connect(report_problems)
+    signals.all_generators_finalized.connect(refresh_summaries)
     signals.finalized.connect(remember_written_with)
 
 
@@ -232,3 +236,53 @@ def report_problems(generators):
                 if isinstance(chronicle, Chronicle):
                     for problem in chronicle.problems:
                         logger.warning('%s: %s: "%s"', content.relative_source_path, problem.message, problem.text)
+
+
+# --- summaries other plugins change ---------------------------------------------
+#
+# The summary of a post with an update log, a sources list or a wrapper of
+# its language is the plugin's, made when the post is read (so that
+# Pelican's content cache keeps it). A plugin that changes a post's content
+# later (pelican-simple-footnotes turns [ref]...[/ref] into footnotes once
+# the generator is finalized) would leave that summary behind: such a
+# post's summary is made again, from the content as it is then.
+
+OWN_BLOCKS = "nav.chronicles-update-log, aside.chronicles-sources, aside.chronicles-countries"
+
+
+def remember_content(content):
+    """The content of a post whose summary is the plugin's, as its reader
+    made it (the same string: nothing is copied)."""
+    chronicle = content.metadata.get("chronicles")
+    if isinstance(chronicle, Chronicle) and chronicle.summary is not None and content.metadata.get("summary") is chronicle.summary:
+        content.chronicles_read_content = content._content
+
+
+def refresh_summaries(generators):
+    """Once every generator is finalized, the summary of each post whose
+    content another plugin changed, cut from its content as it now is."""
+    for generator in generators:
+        settings = generator.settings
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, ()):
+                read = getattr(content, "chronicles_read_content", None)
+                if read is None or content._content is read:
+                    continue
+                content.metadata["summary"] = content._summary = summary_of(content._content, settings)
+                content.chronicles_read_content = content._content
+
+
+def summary_of(html: str, settings) -> str:
+    """The summary of a post's content ``html`` without the plugin's update
+    log and lists, in its language's wrapper when it has one."""
+    soup = BeautifulSoup(html, "html.parser")
+    for block in soup.select(OWN_BLOCKS):
+        block.decompose()
+    wrapper = soup.select_one(f"div.{CONTENT}")
+    cut = summary(
+        wrapper.decode_contents() if wrapper is not None else str(soup),
+        paragraphs=settings.get("SUMMARY_MAX_PARAGRAPHS"),
+        words=settings.get("SUMMARY_MAX_LENGTH"),
+        suffix=settings.get("SUMMARY_END_SUFFIX", "…"),
+    )
+    return wrapped(cut.strip(), wrapper["dir"], wrapper["lang"]) if wrapper is not None else cut

@@ -41,6 +41,12 @@ LOG_SEPARATOR = " — "  # between an undated note's label and its first words i
 UNSAFE_CITATION = "link dropped from the attribution of {anchor}: only http, https, mailto and relative URLs are allowed"
 
 
+def wrapped(html: str, direction: str, lang: str) -> str:
+    """``html`` (a summary) in the element that gives a post in another
+    language than the site's its language and direction."""
+    return f'<div class="{CONTENT}" dir="{direction}" lang="{escape(lang)}">\n{html}\n</div>'
+
+
 class ChronicleProcessor(ConventionProcessor):
     def apply(self, root):
         found, md = self.found, self.md
@@ -78,8 +84,7 @@ class ChronicleProcessor(ConventionProcessor):
             if log is not None or short or wrapper is not None:
                 summary = self.config("summarize")(self.html(blocks))
                 if wrapper is not None:
-                    summary = (f'<div class="{CONTENT}" dir="{wrapper.get("dir")}" lang="{escape(wrapper.get("lang"))}">'
-                               f"\n{summary}\n</div>")
+                    summary = wrapped(summary, wrapper.get("dir"), wrapper.get("lang"))
         if log is not None:
             root.insert(0, log)
             found.made.append(log)
