@@ -204,6 +204,9 @@ def build_chronicle(generator, metadata):
             metadata["modified"] = latest
     if chronicle.summary is not None and "summary" not in metadata:
         metadata["summary"] = chronicle.summary
+    elif chronicle.wrapped_in is not None and isinstance(metadata.get("summary"), str):
+        # the author's own Summary: of a post in another language
+        metadata["summary"] = wrapped(metadata["summary"].strip(), *chronicle.wrapped_in)
 
 
 def summary(html: str, *, paragraphs: int | None, words: int | None, suffix: str) -> str:
@@ -254,7 +257,9 @@ def remember_content(content):
     """The content of a post whose summary is the plugin's, as its reader
     made it (the same string: nothing is copied)."""
     chronicle = content.metadata.get("chronicles")
-    if isinstance(chronicle, Chronicle) and chronicle.summary is not None and content.metadata.get("summary") is chronicle.summary:
+    if isinstance(chronicle, Chronicle) and chronicle.summary is not None and (
+        content.metadata.get("summary") is chronicle.summary
+    ):
         content.chronicles_read_content = content._content
 
 
@@ -268,11 +273,12 @@ def refresh_summaries(generators):
                 read = getattr(content, "chronicles_read_content", None)
                 if read is None or content._content is read:
                     continue
-                content.metadata["summary"] = content._summary = summary_of(content._content, settings)
+                cut = summary_of(content._content, content.metadata["chronicles"], settings)
+                content.metadata["summary"] = content._summary = cut
                 content.chronicles_read_content = content._content
 
 
-def summary_of(html: str, settings) -> str:
+def summary_of(html: str, chronicle: Chronicle, settings) -> str:
     """The summary of a post's content ``html`` without the plugin's update
     log and lists, in its language's wrapper when it has one."""
     soup = BeautifulSoup(html, "html.parser")
@@ -285,4 +291,4 @@ def summary_of(html: str, settings) -> str:
         words=settings.get("SUMMARY_MAX_LENGTH"),
         suffix=settings.get("SUMMARY_END_SUFFIX", "…"),
     )
-    return wrapped(cut.strip(), wrapper["dir"], wrapper["lang"]) if wrapper is not None else cut
+    return cut if chronicle.wrapped_in is None else wrapped(cut.strip(), *chronicle.wrapped_in)

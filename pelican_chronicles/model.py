@@ -151,6 +151,9 @@ class Chronicle:
     # read as https (``yonhap.co.kr``), as typed: no problem, but `check`
     # tells the author.
     read_as_https: tuple[str, ...] = field(default=(), compare=False)
+    # The direction and BCP 47 tag of the element around the content of a
+    # post in another language than the site's; None for the site's own.
+    wrapped_in: tuple[str, str] | None = field(default=None, compare=False)
     # The post's summary without the update log and the sources list, as
     # HTML, when a summary made from the whole body could reach either.
     summary: str | None = field(default=None, compare=False)

@@ -123,3 +123,11 @@ def test_the_arabic_post_its_summary_and_feed_entry_carry_the_direction(build):
     assert english.find_parent(attrs={"dir": True}) is None
     feed = site.text("feeds/all.atom.xml")
     assert 'dir="rtl" lang="ar"' in feed or "dir=&quot;rtl&quot; lang=&quot;ar&quot;" in feed
+
+
+def test_an_authors_own_summary_of_an_arabic_post_is_wrapped_too(build):
+    own = ARABIC.replace("Lang: ar\n", "Lang: ar\nSummary: ملخص كتبه المؤلف.\n")
+    # notmyidea shows the newest post whole on its index, the others' summaries
+    site = build({"forum-ar.md": own, "port.md": "Title: Port\nDate: 2026-08-11\n\nThe port reopened."})
+    summary = site.soup("index.html").find(string="ملخص كتبه المؤلف.")
+    assert summary.find_parent("div", attrs={"class": "chronicles-content", "dir": "rtl", "lang": "ar"}) is not None

@@ -109,6 +109,7 @@ class ChronicleProcessor(ConventionProcessor):
             problems=(*meta_problems, *found.problems, *country_problems),
             summary=summary,
             read_as_https=read_as_https,
+            wrapped_in=(wrapper.get("dir"), wrapper.get("lang")) if wrapper is not None else None,
         )
         md.chronicles = chronicle
         # What was found refers to the document's elements: let them go with
