@@ -86,6 +86,9 @@ KINDS = {
     "source-without-url": "a source of Sources: without a URL (reported with --strict only)",
     "address-without-scheme": "an address of Sources: or of an attribution written without https://, read as https",
 }
+# Kinds that tell the author something but are no problem: listed, without
+# making the exit status 1.
+NOTICES = frozenset({"address-without-scheme"})
 
 # The plugin's warnings, told apart by the words of their messages (the
 # plugin's own constants where it has them); anything else it logs is a

@@ -93,9 +93,11 @@ def run_check(args) -> int:
         for finding in report.findings:
             sys.stdout.write(finding.as_text() + "\n")
     files = len({f.file for f in report.findings})
-    problems = len(report.findings)
+    notes = sum(1 for f in report.findings if f.kind in checking.NOTICES)
+    problems = len(report.findings) - notes
+    told = f", {notes} note{'s' * (notes != 1)}" if notes else ""
     sys.stderr.write(
-        f"{problems} problem{'s' * (problems != 1)} in {files} of {report.posts} post{'s' * (report.posts != 1)}\n"
+        f"{problems} problem{'s' * (problems != 1)}{told} in {files} of {report.posts} post{'s' * (report.posts != 1)}\n"
     )
     return PROBLEMS if problems else OK
 
