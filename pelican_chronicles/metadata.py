@@ -65,39 +65,32 @@ def _values(value) -> list[str]:
 # --- Sources ---------------------------------------------------------------------
 
 
-def parse_sources(value) -> tuple[tuple[Source, ...], tuple[Problem, ...]]:
+def parse_sources(value, read_as_https: list | None = None) -> tuple[tuple[Source, ...], tuple[Problem, ...]]:
     """Entries separated by ``;``: ``Name``, ``Name <URL>`` or ``[Name](URL)``.
 
     A URL that is not safe is dropped, the source kept by name, and the
     problem quotes the URL. Names are plain text: raw HTML in them is kept
     as text (and escaped on output), with a warning. Sources with the same
-    name (ignoring case) are merged.
+    name (ignoring case) are merged. An address written without a scheme
+    that names a host (``urls.with_scheme``) is read as https; as typed, it
+    is added to ``read_as_https`` when one is given: not a problem, but
+    worth telling.
+
+        >>> told = []
+        >>> parse_sources("Yonhap <yonhap.co.kr>; [MFA](www.mid.ru/en/press); Site <about.html>", told)[0][0].url
+        'https://yonhap.co.kr'
+        >>> told
+        ['yonhap.co.kr', 'www.mid.ru/en/press']
     """
     sources: list[Source] = []
     problems: list[Problem] = []
     for text in _values(value):
         for entry in _split_entries(text):
-            found, its_problems = _source(entry)
+            found, its_problems = _source(entry, read_as_https)
             if found is not None:
                 sources.append(found)
             problems.extend(its_problems)
     return merge_sources(sources), tuple(problems)
-
-
-def sources_read_as_https(value) -> tuple[str, ...]:
-    """The addresses of a ``Sources:`` value written without a scheme and
-    read as https (``urls.with_scheme``), as the author wrote them: not a
-    problem, but worth telling.
-
-    >>> sources_read_as_https("Yonhap <yonhap.co.kr>; [MFA](www.mid.ru/en/press); Site <about.html>")
-    ('yonhap.co.kr', 'www.mid.ru/en/press')
-    """
-    return tuple(
-        url
-        for text in _values(value)
-        for entry in _split_entries(text)
-        if (url := _name_and_url(entry)[1]) is not None and with_scheme(url)[1]
-    )
 
 
 def _split_entries(text: str) -> list[str]:
@@ -112,10 +105,13 @@ def _split_entries(text: str) -> list[str]:
     return [e.strip() for e in entries if e.strip()]
 
 
-def _source(entry: str) -> tuple[Source | None, list[Problem]]:
+def _source(entry: str, read_as_https: list | None = None) -> tuple[Source | None, list[Problem]]:
     name, url = _name_and_url(entry)
     if url is not None:
-        url = with_scheme(url)[0]  # "yonhap.co.kr" is a site, not a file beside the post
+        typed = url
+        url, assumed = with_scheme(url)  # "yonhap.co.kr" is a site, not a file beside the post
+        if assumed and read_as_https is not None:
+            read_as_https.append(typed)
     problems = []
     if url is not None and safe_url(url) is None:
         problems.append(problem(UNSAFE_URL, url))

@@ -118,9 +118,9 @@ def test_sources_metadata_is_parsed_once_per_post(build, monkeypatch):
     calls = []
     original = metadata.parse_sources
 
-    def counting(value):
+    def counting(value, *told):
         calls.append(value)
-        return original(value)
+        return original(value, *told)
 
     monkeypatch.setattr(metadata, "parse_sources", counting)
     monkeypatch.setattr("pelican_chronicles.syntax.chronicle.parse_sources", counting)

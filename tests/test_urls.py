@@ -4,7 +4,7 @@ relative URLs only."""
 import pytest
 from timing import assert_linear, repeat
 
-from pelican_chronicles.metadata import sources_read_as_https
+from pelican_chronicles.metadata import parse_sources
 from pelican_chronicles.urls import safe_url, with_scheme
 
 
@@ -117,8 +117,13 @@ def test_other_addresses_keep_what_was_written(url):
 
 def test_the_sources_read_as_https_are_listed_as_written():
     value = "Yonhap <yonhap.co.kr>; [MFA](www.mid.ru/en/press); Board <about.html>; Wire <https://wire.example/>"
-    assert sources_read_as_https(value) == ("yonhap.co.kr", "www.mid.ru/en/press")
-    assert sources_read_as_https(None) == ()
+    told = []
+    sources, _problems = parse_sources(value, told)
+    assert told == ["yonhap.co.kr", "www.mid.ru/en/press"]
+    assert [s.url for s in sources] == ["https://yonhap.co.kr", "https://www.mid.ru/en/press", "about.html", "https://wire.example/"]
+    nothing = []
+    parse_sources(None, nothing)
+    assert nothing == []
 
 
 def test_host_names_are_told_in_linear_time():

@@ -30,7 +30,7 @@ from html import escape
 from markdown.util import AtomicString
 
 from ..languages import bcp47
-from ..metadata import country_name, parse_sources, resolve_countries, sources_read_as_https
+from ..metadata import country_name, parse_sources, resolve_countries
 from ..model import Chronicle, Country, Dateline, Note, Quote, Source, Turn, merge_sources, problem, source
 from ..text import char_refs
 from ..urls import safe_url, url_host
@@ -61,9 +61,9 @@ class ChronicleProcessor(ConventionProcessor):
         )
         cited: list[Source] = []
         quotes = tuple(self.quote(each, cited) for each in found.quotes)
-        meta_sources, meta_problems = parse_sources(self.ext.meta(md, "sources"))
-        read_as_https = (*sources_read_as_https(self.ext.meta(md, "sources")),
-                         *(address for each in found.quotes for address in each.read_as_https))
+        read_as_https = []
+        meta_sources, meta_problems = parse_sources(self.ext.meta(md, "sources"), read_as_https)
+        read_as_https += (address for each in found.quotes for address in each.read_as_https)
         sources = merge_sources(meta_sources, (source(d.source) for d in datelines if d.source), cited)
         countries, country_problems = resolve_countries(self.ext.meta(md, "countries"))
 
@@ -108,7 +108,7 @@ class ChronicleProcessor(ConventionProcessor):
             countries=countries,
             problems=(*meta_problems, *found.problems, *country_problems),
             summary=summary,
-            read_as_https=read_as_https,
+            read_as_https=tuple(read_as_https),
             wrapped_in=(wrapper.get("dir"), wrapper.get("lang")) if wrapper is not None else None,
         )
         md.chronicles = chronicle
