@@ -6,10 +6,10 @@ import textwrap
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import convert, normalize, render
+from conftest import body, convert, normalize, render
 from timing import MB, assert_linear, repeat
 
-from pelican_chronicles.model import Turn
+from pelican_chronicles.model import Dateline, Source, Turn
 from pelican_chronicles.syntax import ChroniclesExtension
 
 
@@ -175,6 +175,141 @@ def test_raw_html_after_a_turn_stays_the_authors():
     assert '<div class="box">A box.</div>' in html
     assert [t.text for t in chronicle.turns] == ["One?", "Two."]
     assert plain(html) == plain(markdown.markdown(source))
+
+
+ANSWER_THEN_DATELINE = """
+Question: Does this clause mean anything?
+
+💬 A. Minister: If anyone doubts it,
+
+they should read the text.
+
+MOSCOW (Agency) - The ministry later said more.
+"""
+
+
+def test_a_dateline_after_a_turn_ends_the_transcript_and_stays_a_dateline():
+    html, chronicle = convert(ANSWER_THEN_DATELINE)
+    assert body(ANSWER_THEN_DATELINE) == normalize(
+        '<div class="chronicles-transcript">'
+        '<p class="chronicles-turn chronicles-turn-question" id="turn-1"><span class="chronicles-speaker">Question:</span>'
+        " Does this clause mean anything?</p>"
+        '<p class="chronicles-turn" id="turn-2"><span class="chronicles-speaker"><span aria-hidden="true">💬</span>'
+        " A. Minister:</span> If anyone doubts it,</p>"
+        '<p class="chronicles-turn-continued">they should read the text.</p></div>'
+        '<p><span class="chronicles-dateline"><span class="chronicles-dateline-place">MOSCOW</span>'
+        ' (<span class="chronicles-source">Agency</span>) -</span> The ministry later said more.</p>'
+    )
+    assert chronicle.datelines == (Dateline("MOSCOW", "Agency"),)
+    assert chronicle.sources == (Source("Agency"),)
+    assert chronicle.turns[1].text == "If anyone doubts it, they should read the text."
+    assert plain(html).removesuffix(" Sources Agency") == plain(markdown.markdown(ANSWER_THEN_DATELINE))
+
+
+def test_a_dateline_between_turns_ends_the_transcript_the_next_label_opens_another():
+    html, chronicle = convert("Q: One?\n\nA: Two.\n\nMOSCOW (Agency) - Later.\n\nQ: Three?\n\nA: Four.")
+    soup = BeautifulSoup(html, "html.parser")
+    assert [[p.get("id") for p in div.select("p")] for div in soup.select("div.chronicles-transcript")] == [
+        ["turn-1", "turn-2"],
+        ["turn-3", "turn-4"],
+    ]
+    assert [d.place for d in chronicle.datelines] == ["MOSCOW"]
+    assert chronicle.turns[1].text == "Two."
+
+
+def test_a_dateline_ends_a_transcript_as_the_posts_language_reads_datelines():
+    tass = "МОСКВА, 20 июня. /ТАСС/. Министерство сообщило позже."
+    source = f"💬 Б. Корреспондент: Что это значит?\n\n💬 А. Министр: Текст открыт.\n\n{tass}"
+    html, chronicle = convert("Lang: ru\n\n" + source, meta=True)
+    assert [(d.place, d.source, d.date_text) for d in chronicle.datelines] == [("МОСКВА", "ТАСС", "20 июня")]
+    assert [t.text for t in chronicle.turns] == ["Что это значит?", "Текст открыт."]
+    assert BeautifulSoup(html, "html.parser").select_one(".chronicles-dateline").find_parent("div") is None
+    # read in English the date is no date and the paragraph no dateline: it is more of the answer
+    html, chronicle = convert(source)
+    assert chronicle.datelines == ()
+    assert chronicle.turns[1].text == "Текст открыт. " + tass
+
+
+def test_a_dateline_is_more_of_the_answer_where_the_site_reads_no_datelines():
+    md = markdown.Markdown(extensions=[ChroniclesExtension()])
+    md.treeprocessors.deregister("chronicles-datelines")
+    html = md.convert(textwrap.dedent(ANSWER_THEN_DATELINE).strip())
+    assert '<p class="chronicles-turn-continued">MOSCOW (Agency) - The ministry later said more.</p>' in html
+    assert md.chronicles.turns[1].text == (
+        "If anyone doubts it, they should read the text. MOSCOW (Agency) - The ministry later said more."
+    )
+    # where it reads them, the dateline ends the transcript
+    md = markdown.Markdown(extensions=[ChroniclesExtension()])
+    md.convert(textwrap.dedent(ANSWER_THEN_DATELINE).strip())
+    assert md.chronicles.turns[1].text == "If anyone doubts it, they should read the text."
+
+
+def test_the_table_of_contents_marker_after_a_turn_stays_outside_the_transcript():
+    source = "# The talks\n\nQ: One?\n\nA: Two.\n\n[TOC]\n\n## Later"
+    md = markdown.Markdown(extensions=["toc", ChroniclesExtension()])
+    html = md.convert(source)
+    assert normalize(html) == normalize(
+        '<h1 id="the-talks">The talks</h1>'
+        '<div class="chronicles-transcript">'
+        '<p class="chronicles-turn chronicles-turn-question" id="turn-1"><span class="chronicles-speaker">Q:</span> One?</p>'
+        '<p class="chronicles-turn chronicles-turn-answer" id="turn-2"><span class="chronicles-speaker">A:</span> Two.</p>'
+        "</div>"
+        '<div class="toc"><ul><li><a href="#the-talks">The talks</a><ul><li><a href="#later">Later</a></li></ul></li></ul></div>'
+        '<h2 id="later">Later</h2>'
+    )
+    assert [t.text for t in md.chronicles.turns] == ["One?", "Two."]
+
+
+BOLD_PHRASE_AFTER_ONE_TURN = """
+Q: Why does this matter?
+
+It matters because of the budget.
+
+The council voted last week.
+
+**Bottom line:** the budget passes.
+
+Final words.
+"""
+
+
+def test_a_bold_phrase_after_one_turn_and_its_continuing_paragraphs_is_no_label():
+    html, chronicle = convert(BOLD_PHRASE_AFTER_ONE_TURN)
+    assert normalize(html) == normalize(
+        "<p>Q: Why does this matter?</p>"
+        "<p>It matters because of the budget.</p>"
+        "<p>The council voted last week.</p>"
+        "<p><strong>Bottom line:</strong> the budget passes.</p>"
+        "<p>Final words.</p>"
+    )
+    assert chronicle.turns == ()
+    assert unchanged(BOLD_PHRASE_AFTER_ONE_TURN)
+
+
+def test_a_bold_name_after_continuing_paragraphs_is_a_turn_once_the_run_is_a_transcript():
+    source = (
+        "Q: Will the budget pass?\n\nThe vote is on Friday.\n\n**Bottom line:** it needs nine votes.\n\n"
+        "💬 Dana Ortiz: It will pass.\n\nWe have the votes.\n\n**Lee Park:** It will not."
+    )
+    html, chronicle = convert(source)
+    assert normalize(html) == normalize(
+        '<div class="chronicles-transcript">'
+        '<p class="chronicles-turn chronicles-turn-question" id="turn-1"><span class="chronicles-speaker">Q:</span>'
+        " Will the budget pass?</p>"
+        '<p class="chronicles-turn-continued">The vote is on Friday.</p>'
+        '<p class="chronicles-turn-continued"><strong>Bottom line:</strong> it needs nine votes.</p>'
+        '<p class="chronicles-turn" id="turn-2"><span class="chronicles-speaker"><span aria-hidden="true">💬</span>'
+        " Dana Ortiz:</span> It will pass.</p>"
+        '<p class="chronicles-turn-continued">We have the votes.</p>'
+        '<p class="chronicles-turn" id="turn-3"><span class="chronicles-speaker"><strong>Lee Park:</strong></span>'
+        " It will not.</p></div>"
+    )
+    assert [(t.speaker, t.text) for t in chronicle.turns] == [
+        ("Q", "Will the budget pass? The vote is on Friday. Bottom line: it needs nine votes."),
+        ("Dana Ortiz", "It will pass. We have the votes."),
+        ("Lee Park", "It will not."),
+    ]
+    assert chronicle.speakers == ("Dana Ortiz", "Lee Park")
 
 
 def test_inline_markdown_after_the_label_still_renders():

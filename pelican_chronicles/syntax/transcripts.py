@@ -22,16 +22,23 @@ Labels: the question and answer words (``Question:``, ``Q:``, ``Answer:``,
 ``A:``; one-letter words match their case, longer ones any case; bold
 allowed, ``**Q:**``), and a speech balloon with a name (``💬 A. Minister:``).
 A bold name (``**Dana Ortiz:**``, the colon inside or outside the bold)
-is a label only after one of those in the same run, so a paragraph that
-merely starts with a bold phrase stays a paragraph. The label stays as
-typed; the author's text after it is left to inline Markdown.
+is a label only in a run that already has one of those, so that a
+paragraph that merely starts with a bold phrase stays a paragraph: directly
+after a labelled paragraph, or after any block of a run that is already a
+transcript (two labelled turns). After a lone ``Q:`` and the paragraphs
+that continue it, ``**Bottom line:**`` is the author's bold phrase, more of
+that turn. The label stays as typed; the author's text after it is left to
+inline Markdown.
 
 An answer may run over several paragraphs. A paragraph without a label, or
 a list, continues the turn before it, between two turns and after the last
 one, up to what ends the transcript: a heading, a thematic break, a
-blockquote, raw HTML, the end of the note or of the post. It stays in the
-transcript as ``<p class="chronicles-turn-continued">`` (or ``<ul>``,
-``<ol>``), and its words are the turn's.
+blockquote, raw HTML, the end of the note or of the post, and a paragraph
+that another convention reads at the top level after this one (a
+dateline, in the post's language) or that the ``toc`` extension replaces
+(its ``[TOC]`` marker). It stays in the transcript as
+``<p class="chronicles-turn-continued">`` (or ``<ul>``, ``<ol>``), and its
+words are the turn's.
 """
 
 from __future__ import annotations
@@ -46,7 +53,8 @@ from markdown.util import HTML_PLACEHOLDER_RE as _STASHED
 from markdown.util import AtomicString
 
 from ..text import char_refs
-from .common import EMPHASIS, ConventionProcessor, by_word, element, sub, top_level_runs
+from . import datelines
+from .common import EMPHASIS, ConventionProcessor, by_word, element, is_plain_paragraph, sub, top_level_runs
 
 MAX_NAME = 60
 BALLOONS = ("💬", "🗨\ufe0f", "🗨", "🗯\ufe0f", "🗯", "💭")  # longest spelling first
@@ -134,31 +142,62 @@ class TranscriptProcessor(ConventionProcessor):
         paragraph without a label, or a list (an answer may enumerate). A
         blockquote is the author quoting, a heading or a thematic break ends
         the part of the post, and raw HTML is the author's own markup: each
-        ends the transcript, as does the end of a note."""
+        ends the transcript, as does the end of a note, and a paragraph that
+        is read after this processor (``read_later``)."""
         if el.tag in ("ul", "ol"):
             return True
-        return el.tag == "p" and not (el.text and _STASHED.fullmatch(el.text.strip()))
+        return el.tag == "p" and not (el.text and _STASHED.fullmatch(el.text.strip())) and not self.read_later(el)
+
+    def read_later(self, el) -> bool:
+        """Whether the paragraph ``el`` is read at the top level by a
+        processor that runs after this one, and must stay there: a dateline,
+        as the dateline processor recognises it (``datelines.match``, in the
+        post's language), and the ``toc`` extension's marker, which it
+        replaces by the table of contents wherever it stands. Neither, when
+        the site did not register that processor."""
+        if not is_plain_paragraph(el):
+            return False
+        if self.toc_marker and el.text.strip() == self.toc_marker:
+            return True
+        return self.reads_datelines and datelines.match(el.text, self.language.code, self.language.dayfirst) is not None
 
     def apply(self, root):
         language = self.language
         self.kinds, self.role_re, self.first_chars = label_words(language.question_words, language.answer_words)
+        treeprocessors = self.md.treeprocessors
+        self.reads_datelines = "chronicles-datelines" in treeprocessors
+        self.toc_marker = getattr(treeprocessors["toc"], "marker", "") if "toc" in treeprocessors else ""
         number = 0
         for container, blocks in top_level_runs(root):
             runs = []
             run = []  # the open transcript: (block, Label), the Label None for a block that continues a turn
+            labelled = 0  # the labelled turns in run
             for el in [*blocks, None]:
                 found = self.label(el) if el is not None else None
-                if found is not None and (run or found.kind != BOLD):
+                if found is not None and self.opens_turn(found, run, labelled):
                     run.append((el, found))
+                    labelled += 1
                     continue
                 if run and el is not None and self.continues(el):
                     run.append((el, None))
                     continue
-                if sum(label is not None for _block, label in run) >= 2:  # one labelled paragraph is no interview
+                if labelled >= 2:  # one labelled paragraph is no interview
                     runs.append(run)
                 run = []
+                labelled = 0
             if runs:
                 number = self.build(container, runs, number)
+
+    @staticmethod
+    def opens_turn(found: Label, run: list, labelled: int) -> bool:
+        """Whether the label ``found`` opens a turn of the open ``run``, or
+        a new run. A bold name only continues a run: directly after a
+        labelled paragraph, or in a run that is already a transcript, with
+        two labelled turns; after one turn and the paragraphs continuing it,
+        it is the author's bold phrase, more of that turn."""
+        if found.kind != BOLD:
+            return True
+        return bool(run) and (run[-1][1] is not None or labelled >= 2)
 
     def build(self, container, runs, number: int) -> int:
         """Wrap each run into its transcript; the container's children are
