@@ -54,8 +54,8 @@ from .syntax import ChroniclesExtension
 from .syntax.chronicle import UNSAFE_CITATION
 from .syntax.common import EMPHASIS
 from .syntax.notes import NoteProcessor
-from .text import babel_locale, by_word
-from .titles import flag_pattern
+from .text import babel_locale
+from .titles import read_flags
 
 SETTINGS_FILE = "pelicanconf.py"  # read from the current directory when -s is not given
 PARALLEL_FROM = 64  # posts from which several processes read them
@@ -666,14 +666,9 @@ class PostChecker:
 def typed_flags(title: str, language: Language) -> dict[str, str]:
     """The flags at the start of ``title`` as typed, by kind:
     ``{"correction": "[CORRECTED]"}``; the first of each kind."""
-    pattern = flag_pattern(tuple(language.update_words), tuple(language.correction_words))
-    corrections = {w.casefold(): True for w in language.correction_words}
     typed: dict[str, str] = {}
-    position = 0
-    while (found := pattern.match(title, position)) and found.end() < len(title):
-        word = found.group("bracketed") or found.group("plain")
-        typed.setdefault(CORRECTION if by_word(corrections, word) else UPDATE, found.group().strip())
-        position = found.end()
+    for kind, text in read_flags(title, language.update_words, language.correction_words)[0]:
+        typed.setdefault(kind, text)
     return typed
 
 

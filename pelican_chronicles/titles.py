@@ -37,17 +37,24 @@ def split_flags(
     A title that is nothing but flags is kept as it is: it has no other words
     to stand for it.
     """
+    typed, position = read_flags(title, update_words, correction_words)
+    flags = tuple(dict.fromkeys(kind for kind, _text in typed))
+    return (title[position:], flags) if flags else (title, ())
+
+
+def read_flags(title: str, update_words, correction_words) -> tuple[list[tuple[str, str]], int]:
+    """The flags at the start of ``title``, each as (kind, text as typed),
+    and where the title's own words begin; never the whole title.
+
+        >>> read_flags("(UPDATE) [CORRECTED] Treaty signed", ("update",), ("corrected",))
+        ([('update', '(UPDATE)'), ('correction', '[CORRECTED]')], 21)
+    """
     pattern = flag_pattern(tuple(update_words), tuple(correction_words))
     corrections = {w.casefold(): True for w in correction_words}
-    flags: list[str] = []
+    typed: list[tuple[str, str]] = []
     position = 0
-    while True:
-        found = pattern.match(title, position)
-        if not found or found.end() == len(title):
-            break
+    while (found := pattern.match(title, position)) and found.end() < len(title):
         word = found.group("bracketed") or found.group("plain")
-        flag = CORRECTION if by_word(corrections, word) else UPDATE
-        if flag not in flags:
-            flags.append(flag)
+        typed.append((CORRECTION if by_word(corrections, word) else UPDATE, found.group().strip()))
         position = found.end()
-    return (title[position:], tuple(flags)) if flags else (title, ())
+    return typed, position
