@@ -57,8 +57,9 @@ ZONES = {
 AMBIGUOUS_ZONES = frozenset({"IST", "BST", "CST", "AST", "ADT", "SST", "ECT"})
 _ZONE_WORD = re.compile(r"(?<![^\W\d_])[A-Z]{2,5}(?![^\W\d_])")
 
-# A year of four digits, or the two-digit year of a numeric date (03/03/20).
-_HAS_YEAR = re.compile(r"\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
+# A year of four digits, two after an apostrophe ('24), the two-digit year
+# of a numeric date (03/03/20), or a compact date (20240620).
+_HAS_YEAR = re.compile(r"\b\d{4}\b|(?<!\w)'\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b|\b\d{8}\b")
 _HAS_TIME = re.compile(r"\d:\d\d|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 _YEAR_FIRST = re.compile(r"\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b")
@@ -71,7 +72,7 @@ def has_digit(text: str) -> bool:
 
 
 def has_time(text: str) -> bool:
-    return bool(_HAS_TIME.search(text.translate(DIGITS)))
+    return bool(_HAS_TIME.search(_times(text.translate(DIGITS))))
 
 
 # --- dates in other languages ----------------------------------------------
@@ -94,21 +95,98 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 def localize(text: str, lang: str | None) -> str:
     """``text`` in the words dateutil reads. English, and text with no
-    letters to translate, pass through untouched."""
+    letters to translate, pass through untouched but for their times
+    (``_times``) and a numeric date with spaces ("20. 6. 2024")."""
     if not text.isascii():
         text = text.translate(DIGITS)
         if "月" in text:
             text = _CJK_DATE.sub(_cjk_date, text)
+    if ". " in text:
+        text = _SPACED_DATE.sub(_spaced_date, text)
     code = base(lang) if lang else "en"
     if code == "en":
-        return _HOURS.sub(r"\1:\2", text) if "h" in text else text
+        return _times(_HOURS.sub(r"\1:\2", text) if "h" in text else text)
     words, pattern = _words_of(code)
     if "." in text and builtin(code).get("dot_times"):
         text = _dot_times(text, builtin(code).get("time_words", ()))
-    if pattern is None:
+    if pattern is not None:
+        text = pattern.sub(lambda m: words.get(m.group().casefold().rstrip("."), m.group()), text)
+    return _times(_HOURS.sub(r"\1:\2", " ".join(text.split())))
+
+
+# A numeric date with a space after each full stop, as German and Central
+# European authors write it: "20. 6. 2024" is read as "20.6.2024", and
+# "20. 6." as "20/6" (dateutil reads "20.6" as a day of the current month);
+# both follow the day-first setting, as other numeric dates do.
+_SPACED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(\d{1,2})\.(?:\s*(\d{4}|\d{2})(?![\d.:]))?")
+
+
+def _spaced_date(found: re.Match) -> str:
+    day, month, year = found.groups()
+    return f"{day}.{month}.{year}" if year else f"{day}/{month}"
+
+
+# A time in Chinese: "14时30分", "15点", "3点半", with a part of the day
+# before it as CLDR names them ("下午3点", "下午3:30"): 24-hour time.
+_CJK_TIME = re.compile(
+    r"(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上)?\s*(\d{1,2})\s*"
+    r"(?:[点點时時]\s*(?:(\d{1,2})\s*分|(半))?|:(\d{2}))"
+)
+_CJK_PM = frozenset({"中午", "下午", "傍晚", "晚上"})
+
+
+def _cjk_time(found: re.Match) -> str:
+    period, hour, minute, half, colon_minute = found.groups()
+    if colon_minute is not None and period is None:  # 14:30
+        return found.group()
+    hour = int(hour)
+    minute = 30 if half else int(minute or colon_minute or 0)
+    if period in _CJK_PM and hour < 12:
+        hour += 12
+    elif period == "凌晨" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return found.group()
+    return f" {hour:02d}:{minute:02d} "
+
+
+# A wire-service time, four digits without a colon: "1430 GMT". Four
+# digits are a year, unless a year comes before them ("June 20, 2024
+# 1430"), or a zone or an offset follows them ("1430 EDT", "0830 +02:00")
+# where they cannot be the date's year: under 1900, or the text has
+# another year, or it names no day ("Friday 2030 GMT").
+_WIRE_TIME = re.compile(r"(?<![\w/.:'+-])([01]\d|2[0-3])([0-5]\d)(?=Z\b|(?![\w/.:-]))")
+_ZONE_NEXT = re.compile(r"\s*(?:([A-Z]{1,5})(?![^\W\d_])|[+-]\d{1,2}(?::?\d{2})?(?!\d))")
+
+
+def _times(text: str) -> str:
+    """``text`` with its times in Chinese and its wire-service times
+    written as dateutil reads them: "15:00", "14:30 GMT"."""
+    if not text.isascii() and _CJK_TIME.search(text):
+        text = " ".join(_CJK_TIME.sub(_cjk_time, text).split())
+    if not _WIRE_TIME.search(text):
         return text
-    text = pattern.sub(lambda m: words.get(m.group().casefold().rstrip("."), m.group()), text)
-    return _HOURS.sub(r"\1:\2", " ".join(text.split()))
+
+    def replace(found: re.Match) -> str:
+        hours, minutes = found.groups()
+        before, after = text[: found.start()], text[found.end():]
+        zone = _ZONE_NEXT.match(after)
+        if zone and zone.group(1) and not _is_zone(zone.group(1)):
+            zone = None
+        if _HAS_YEAR.search(before) or (
+            zone and (int(hours + minutes) < 1900 or _HAS_YEAR.search(after) or not _names_a_day(text))
+        ):
+            return f"{hours}:{minutes}"
+        return found.group()
+
+    return _WIRE_TIME.sub(replace, text)
+
+
+def _is_zone(word: str) -> bool:
+    """Whether an upper-case word can be a time zone: not a month, weekday
+    or one of dateutil's small words ("ON", "AT")."""
+    info = _DATE_INFO
+    return not (info.month(word) is not None or info.weekday(word) is not None or info.jump(word))
 
 
 def _dot_times(text: str, time_words) -> str:

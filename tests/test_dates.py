@@ -160,3 +160,103 @@ def test_a_date_more_than_a_day_after_now_is_ahead():
     assert not dates.is_ahead(datetime.datetime(2024, 6, 21, 11, 0, tzinfo=UTC), now)
     assert dates.is_ahead(datetime.datetime(2024, 6, 21, 13, 0, tzinfo=UTC), now)
     assert dates.is_ahead(dates.parse_date("June 30, 2204"))
+
+
+def at(*parts, offset=0):
+    return datetime.datetime(*parts, tzinfo=datetime.timezone(datetime.timedelta(hours=offset)))
+
+
+POSTED = at(2026, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # four digits after a date with its year, or before a zone, are a time
+        ("June 20, 2024 1430 GMT", "en", at(2024, 6, 20, 14, 30)),
+        ("June 20, 2024 0830 EDT", "en", at(2024, 6, 20, 8, 30, offset=-4)),
+        ("20 June 2024 1430 BST", "en", at(2024, 6, 20, 14, 30)),  # BST is ambiguous: the site's zone
+        ("June 20, 2024 1430", "en", at(2024, 6, 20, 14, 30)),
+        ("1430Z June 20, 2024", "en", at(2024, 6, 20, 14, 30)),
+        ("June 20, 2024 1130 PM", "en", at(2024, 6, 20, 23, 30)),
+        ("June 20 1430 GMT", "en", at(2026, 6, 20, 14, 30)),
+        ("1430 GMT", "en", at(2026, 3, 1, 14, 30)),
+        ("٢٠ يونيو ٢٠٢٤ ١٤٣٠ GMT", "ar", at(2024, 6, 20, 14, 30)),
+        ("20. Juni 2024 0830 EDT", "de", at(2024, 6, 20, 8, 30, offset=-4)),
+        ("20 de junio de 2024 1430 GMT", "es", at(2024, 6, 20, 14, 30)),
+        ("۲۰ ژوئن ۲۰۲۴ ۱۴۳۰ GMT", "fa", at(2024, 6, 20, 14, 30)),
+        ("20 juin 2024 1430 GMT", "fr", at(2024, 6, 20, 14, 30)),
+        ("२० जून २०२४ १४३० GMT", "hi", at(2024, 6, 20, 14, 30)),
+        ("20 Juni 2024 1430 WIB", "id", at(2024, 6, 20, 14, 30, offset=7)),
+        ("20 de junho de 2024 1430 GMT", "pt", at(2024, 6, 20, 14, 30)),
+        ("20 июня 2024 г. 1430 MSK", "ru", at(2024, 6, 20, 14, 30, offset=3)),
+        ("20 Juni 2024 1430 EAT", "sw", at(2024, 6, 20, 14, 30, offset=3)),
+        ("20 Haziran 2024 1430 TRT", "tr", at(2024, 6, 20, 14, 30, offset=3)),
+        ("20 червня 2024 р. 1430 EEST", "uk", at(2024, 6, 20, 14, 30, offset=3)),
+        ("2024年6月20日 1430 GMT", "zh", at(2024, 6, 20, 14, 30)),
+        # a numeric date with a space after each full stop
+        ("20. 6. 2024", "de", at(2024, 6, 20)),
+        ("20. 06. 2024 10:30", "de", at(2024, 6, 20, 10, 30)),
+        ("20. 6.", "de", at(2026, 6, 20)),
+        # times in Chinese, with the part of the day before them
+        ("2024年6月20日 下午3点", "zh", at(2024, 6, 20, 15, 0)),
+        ("2024年6月20日下午3点30分", "zh", at(2024, 6, 20, 15, 30)),
+        ("2024年6月20日 14时30分", "zh", at(2024, 6, 20, 14, 30)),
+        ("2024年6月20日 上午10點", "zh", at(2024, 6, 20, 10, 0)),
+        ("2024年6月20日 晚上8点半", "zh", at(2024, 6, 20, 20, 30)),
+        ("2024年6月20日 下午3:30", "zh", at(2024, 6, 20, 15, 30)),
+        # a year of two digits after an apostrophe is the year
+        ("Jun 20 '24", "en", at(2024, 6, 20)),
+        ("20 June '24", "en", at(2024, 6, 20)),
+        ("June 20, '24", "en", at(2024, 6, 20)),
+        ("20. Juni '24", "de", at(2024, 6, 20)),
+        ("20 de junio de '24", "es", at(2024, 6, 20)),
+        ("20 juin '24", "fr", at(2024, 6, 20)),
+        ("20 de junho de '24", "pt", at(2024, 6, 20)),
+        ("20 Haziran '24", "tr", at(2024, 6, 20)),
+    ],
+)
+def test_wire_times_spaced_and_chinese_forms_and_apostrophe_years(text, lang, expected):
+    dayfirst = lang != "en"
+    assert dates.parse_date(text, after=POSTED, lang=lang, dayfirst=dayfirst) == expected
+    assert dates.probe(text, dayfirst, lang) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("June 20, 2024 1430 GMT", at(2024, 6, 20, 14, 30)),
+        ("2024年6月20日 下午3点", at(2024, 6, 20, 15, 0)),
+        ("20. 6. 2024", at(2024, 6, 20)),
+        ("Jun 20 '24", at(2024, 6, 20)),
+        ("20 June '24", at(2024, 6, 20)),
+        ("June 20, '24", at(2024, 6, 20)),
+        ("20240620", at(2024, 6, 20)),
+    ],
+)
+def test_a_date_with_its_year_needs_no_post_date(text, expected):
+    assert dates.parse_date(text, lang="zh" if "年" in text else None, dayfirst="." in text) == expected
+
+
+def test_wire_and_chinese_times_are_times():
+    """What a note's <time> says: a time, or a day alone."""
+    with_time = {
+        "June 20, 2024 1430 GMT": True,
+        "1430 GMT": True,
+        "2024年6月20日 下午3点": True,
+        "2024年6月20日 14时30分": True,
+        "June 20 1430": False,  # the year 1430
+        "June 20, 2024": False,
+        "Jun 20 '24": False,
+    }
+    assert {text: dates.has_time(text) for text in with_time} == with_time
+
+
+def test_four_digits_are_a_time_only_where_they_cannot_be_the_year():
+    read = {
+        "June 20, 2024 1430": at(2024, 6, 20, 14, 30),
+        "June 20 1430": at(1430, 6, 20),  # no year before, no zone after: the year
+        "June 30, 2204": at(2204, 6, 30),
+        "Friday 2030 GMT": at(2026, 3, 6, 20, 30),
+    }
+    assert {text: dates.parse_date(text, after=POSTED) for text in read} == read

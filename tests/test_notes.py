@@ -429,3 +429,53 @@ def test_a_note_dated_tomorrow_keeps_its_date():
     _, chronicle = convert(f"Date: 2024-06-18 10:00\n\nUPDATE ({tomorrow}): The bridge reopened.", meta=True, **NO_LOG)
     assert chronicle.notes[0].date is not None
     assert chronicle.problems == ()
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        pytest.param(
+            "UPDATE (June 20, 2024 1430 GMT): The vote moved.",
+            section(
+                "update", 1, 'Update (<time datetime="2024-06-20T14:30:00+00:00">June 20, 2024 1430 GMT</time>)',
+                "<p>The vote moved.</p>",
+            ),
+            id="wire-time",
+        ),
+        pytest.param(
+            "UPDATE 20 June 2024 0830 EDT: The vote moved.",
+            section(
+                "update", 1, 'Update <time datetime="2024-06-20T08:30:00-04:00">20 June 2024 0830 EDT</time>',
+                "<p>The vote moved.</p>",
+            ),
+            id="wire-time-with-zone",
+        ),
+        pytest.param(
+            "UPDATE (Jun 20 '24): The vote moved.",
+            section("update", 1, "Update (<time datetime=\"2024-06-20\">Jun 20 '24</time>)", "<p>The vote moved.</p>"),
+            id="apostrophe-year",
+        ),
+        pytest.param(
+            "Lang: de\n\nNachtrag (20. 6. 2024): Die Abstimmung wurde verschoben.",
+            section(
+                "update", 1, 'Nachtrag (<time datetime="2024-06-20">20. 6. 2024</time>)',
+                "<p>Die Abstimmung wurde verschoben.</p>",
+            ).replace('id="update-1">', 'id="update-1" lang="de">'),
+            id="spaced-numeric-date",
+        ),
+        pytest.param(
+            "Lang: zh\n\n更新（2024年6月20日 下午3点）：投票推迟。",
+            section(
+                "update", 1, '更新（<time datetime="2024-06-20T15:00:00+00:00">2024年6月20日 下午3点</time>）',
+                "<p>投票推迟。</p>",
+            ).replace('id="update-1">', 'id="update-1" lang="zh">'),
+            id="chinese-time",
+        ),
+    ],
+)
+def test_wire_times_spaced_dates_chinese_times_and_apostrophe_years_date_a_note(source, expected):
+    """Each with its year: read in a post without a date."""
+    head = "Title: The vote\n" if source.startswith("Lang:") else "Title: The vote\n\n"
+    html, chronicle = convert(head + source, meta=True, **NO_LOG)
+    assert normalize(html) == normalize(expected)
+    assert chronicle.problems == ()
