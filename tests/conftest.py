@@ -3,6 +3,7 @@ Markdown extension on its own."""
 
 from __future__ import annotations
 
+import locale
 import logging
 import os
 import textwrap
@@ -13,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings as hypothesis_settings
 from pelican import Pelican, signals
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 from pelican_chronicles.syntax import ChroniclesExtension
@@ -22,6 +24,20 @@ from pelican_chronicles.syntax import ChroniclesExtension
 hypothesis_settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def same_process_state():
+    """Every test starts from the same state of the process, whatever ran
+    before it: Pelican's LimitFilter forgets the warnings it has seen (it
+    drops a repeated warning for the rest of a process, so a test expecting
+    one would pass or fail by order), and the locale a build's LOCALE set
+    is put back afterwards."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    saved = locale.setlocale(locale.LC_ALL)
+    yield
+    locale.setlocale(locale.LC_ALL, saved)
 
 
 class Site:
