@@ -13,6 +13,7 @@ extension), so no reader is replaced and any plugin order works.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import hashlib
@@ -40,6 +41,7 @@ from .site import feeds
 from .site.filters import FILTERS
 from .site.generator import ChroniclesGenerator, facet_links
 from .site.head import PageTemplate
+from .site.worldmap import write_in_cache
 from .syntax import ChroniclesExtension
 from .syntax.chronicle import CONTENT, wrapped
 from .titles import split_flags
@@ -86,11 +88,20 @@ def configure(pelican):
     ]
     config = markdown.setdefault("extension_configs", {}).setdefault(EXTENSION, {})
     config.update(extension_config(settings), languages=languages)
-    if settings.get("LOAD_CONTENT_CACHE") and written_with(settings) != cached_with(settings):
-        # Pelican's content caches keep each post's HTML as the plugin wrote
-        # it, from these settings: read every post again.
-        logger.info("pelican_chronicles: settings changed since the content cache was written; not loading it")
-        settings["LOAD_CONTENT_CACHE"] = False
+    if (settings.get("LOAD_CONTENT_CACHE") or settings.get("CACHE_CONTENT")) and (
+        written_with(settings) != cached_with(settings)
+    ):
+        # Pelican's content caches keep each post as the plugin made it, from
+        # other settings: read every post again, as --ignore-cache does. The
+        # digest goes until this build's caches are written and it is
+        # replaced (remember_written_with), so that a build stopped in
+        # between leaves no caches that pass for the old settings'.
+        if settings.get("LOAD_CONTENT_CACHE"):
+            logger.info("pelican_chronicles: settings changed since the content cache was written; not loading it")
+            settings["LOAD_CONTENT_CACHE"] = False
+        if settings.get("CACHE_CONTENT"):
+            with contextlib.suppress(OSError):
+                os.remove(os.path.join(settings["CACHE_PATH"], CACHED_WITH))
     overrides = settings.setdefault("THEME_TEMPLATES_OVERRIDES", [])
     if SHIMS not in overrides:
         overrides.append(SHIMS)
@@ -98,39 +109,43 @@ def configure(pelican):
         logger.warning("%s: %s", feeds.WITHOUT_DOMAIN, settings["CHRONICLES_UPDATES_FEED"])
 
 
-# What the plugin writes into a post's HTML from the settings, besides its
-# own options (EXTENSION_OPTIONS): Pelican's content caches keep that HTML.
+# What the plugin writes into a post from the settings, besides its own
+# (every CHRONICLES_ setting): Pelican's content caches keep the post's HTML
+# (the reader layer) or the whole post as the plugin's receivers left it, its
+# title without flags included (the generator layer).
 WRITTEN_WITH = (
     "SITEURL", "RELATIVE_URLS", "TIMEZONE", "DEFAULT_LANG", "SUMMARY_MAX_LENGTH", "SUMMARY_MAX_PARAGRAPHS",
     "SUMMARY_END_SUFFIX", "SLUG_REGEX_SUBSTITUTIONS", "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE",
-    "CHRONICLES_SOURCE_URL", "CHRONICLES_COUNTRY_URL",
 )
 CACHED_WITH = "pelican_chronicles.settings"  # in CACHE_PATH
 
 
 def written_with(settings) -> str:
-    """A digest of the settings the plugin writes posts' HTML with."""
-    names = sorted({*chronicles_settings.EXTENSION_OPTIONS.values(), *WRITTEN_WITH})
+    """A digest of the settings the plugin makes posts with."""
+    names = sorted({*chronicles_settings.SETTINGS, *WRITTEN_WITH})
     values = json.dumps({name: settings.get(name) for name in names}, sort_keys=True, default=repr)
     return hashlib.sha256(values.encode()).hexdigest()
 
 
 def cached_with(settings) -> str | None:
-    """The digest of the settings the content cache was written with."""
+    """The digest of the settings the content cache was written with; None
+    when there is none, or none that can be read."""
     try:
-        with open(os.path.join(settings["CACHE_PATH"], CACHED_WITH), encoding="utf-8") as f:
-            return f.read().strip()
+        with open(os.path.join(settings["CACHE_PATH"], CACHED_WITH), "rb") as f:
+            return f.read(100).decode("ascii", "replace").strip()
     except OSError:
         return None
 
 
 def remember_written_with(pelican):
-    """After a build that wrote content caches, the digest of its settings."""
+    """After a build that wrote content caches, the digest of its settings;
+    when it cannot be written, the next build reads every post again."""
     settings = pelican.settings
-    if settings.get("CACHE_CONTENT"):
-        os.makedirs(settings["CACHE_PATH"], exist_ok=True)
-        with open(os.path.join(settings["CACHE_PATH"], CACHED_WITH), "w", encoding="utf-8") as f:
-            f.write(written_with(settings))
+    if settings.get("CACHE_CONTENT") and cached_with(settings) != (written := written_with(settings)):
+        try:
+            write_in_cache(settings["CACHE_PATH"], CACHED_WITH, written.encode())
+        except OSError as error:
+            logger.info("pelican_chronicles: cannot keep the settings digest in %s: %s", settings["CACHE_PATH"], error)
 
 
 def extension_config(settings) -> dict:

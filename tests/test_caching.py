@@ -8,9 +8,11 @@ same content writes.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from conftest import write_posts
@@ -288,16 +290,146 @@ def test_a_chronicle_round_trips_through_pickle():
     assert again.notes[0].anchor == "update-2" and again.is_updated
 
 
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    """Fresh builds (``fresh_build``), each made once for the module."""
+    builds = {}
+
+    def _fresh(posts, **extra):
+        key = repr((sorted(posts.items()), sorted(extra.items())))
+        if key not in builds:
+            builds[key] = fresh_build(tmp_path_factory.mktemp("fresh"), posts, **extra)
+        return builds[key]
+
+    return _fresh
+
+
+@pytest.mark.parametrize("layer", ["reader", "generator"])
 @pytest.mark.parametrize("changed", [
     {"SITEURL": "https://www.chronicle.example"},
     {"CHRONICLES_LABELS": {"update_log": "What changed"}},
-])
-def test_a_cache_written_with_other_settings_is_not_loaded(tmp_path, reference, changed):
+    {"CHRONICLES_TITLE_FLAGS": False},
+], ids=["siteurl", "labels", "title-flags"])
+def test_a_cache_written_with_other_settings_is_not_loaded(tmp_path, fresh, changed, layer):
     """The plugin writes settings into posts' HTML (the site's address in
-    links to source pages, labels); a build with other settings reads every
-    post again rather than serve HTML written with the old ones."""
-    caching = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "reader"}
+    links to source pages, labels) and, read with the generator layer, into
+    the cached posts themselves (the title without its flag): a build with
+    other settings reads every post again rather than serve posts made with
+    the old ones, and so does the build that goes back to the first
+    settings."""
+    caching = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": layer}
     write_posts(tmp_path / "content", POSTS)
     Pelican(site_settings(tmp_path, tmp_path / "output", **caching)).run()
     Pelican(site_settings(tmp_path, tmp_path / "output", **caching, **changed)).run()
-    assert not differences(snapshot(tmp_path / "output"), reference(POSTS, **changed))
+    assert not differences(snapshot(tmp_path / "output"), fresh(POSTS, **changed))
+    Pelican(site_settings(tmp_path, tmp_path / "output", **caching)).run()
+    assert not differences(snapshot(tmp_path / "output"), fresh(POSTS))
+
+
+def test_the_same_settings_give_the_same_digest(tmp_path):
+    """Settings read twice, each as a build has them once the plugin has
+    checked them, are the same: the cache they wrote is loaded."""
+    from pelican_chronicles import glue
+
+    (tmp_path / "content").mkdir()
+    digests = set()
+    for _ in range(2):
+        pelican = Pelican(site_settings(tmp_path, tmp_path / "output", CACHE_CONTENT=True))
+        digests.add(glue.written_with(pelican.settings))
+    changed = Pelican(site_settings(tmp_path, tmp_path / "output", CHRONICLES_TITLE_FLAGS=False))
+    assert len(digests) == 1 and glue.written_with(changed.settings) not in digests
+
+
+# --- a cache the plugin cannot read or write ----------------------------------
+#
+# The plugin keeps two files in CACHE_PATH beside Pelican's content caches:
+# the digest of the settings the posts were read with, and the world map's
+# reduced outlines.
+
+CACHING = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+SMALL = {"treaty.md": POSTS["treaty.md"]}  # countries, so a world map is drawn
+SETTINGS_DIGEST = "pelican_chronicles.settings"
+
+
+def world_map_file():
+    from pelican_chronicles.site import worldmap
+
+    return worldmap.KEPT
+
+
+DAMAGE = {
+    "settings-not-utf8": (lambda: SETTINGS_DIGEST, b"\xff\xfe\x81 not a digest\n"),
+    "settings-folder": (lambda: SETTINGS_DIGEST, None),
+    "map-bad-frame-length": (world_map_file, b"\x80\x04\x95" + (2**40).to_bytes(8, "little") + b"\x8c\x01x."),
+    "map-unknown-module": (world_map_file, b"cnowhere\nnothing\n."),
+    "map-random-bytes": (world_map_file, bytes(range(256)) * 3),
+    "map-empty": (world_map_file, b""),
+    "map-other-data": (world_map_file, b'{"full": [1, 2, 3]}'),
+    "map-folder": (world_map_file, None),
+}
+
+
+def plugin_warnings(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and r.name.startswith("pelican_chronicles")]
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_damaged_cache_is_rebuilt(tmp_path, fresh, caplog, damage):
+    """A file of the plugin's in CACHE_PATH that it cannot read (other bytes,
+    a folder in its place) is made again: the build goes on, the same as a
+    fresh one, with one warning at most; the next build reads what it left."""
+    from pelican_chronicles.site import worldmap
+
+    caplog.set_level(logging.INFO)
+    name, damaged = DAMAGE[damage]
+    cache = tmp_path / "cache"
+    target = cache / name()
+    if damaged is None:
+        (target / "inside").mkdir(parents=True)
+    else:
+        cache.mkdir()
+        target.write_bytes(damaged)
+    write_posts(tmp_path / "content", SMALL)
+    Pelican(site_settings(tmp_path, tmp_path / "output", **CACHING)).run()
+    assert not differences(snapshot(tmp_path / "output"), fresh(SMALL))
+    assert len(plugin_warnings(caplog)) <= 1, plugin_warnings(caplog)
+    pelican = Pelican(site_settings(tmp_path, tmp_path / "output", **CACHING))
+    pelican.run()
+    assert not differences(snapshot(tmp_path / "output"), fresh(SMALL))
+    if damaged is not None:  # made again, and read back
+        assert target.read_bytes() != damaged
+        from pelican_chronicles import glue
+
+        assert glue.cached_with(pelican.settings) == glue.written_with(pelican.settings)
+        expected = dict(worldmap.world())
+        with mock.patch.object(worldmap, "world", side_effect=AssertionError("worked out again")):
+            assert dict(worldmap.kept_world(str(cache))) == expected
+
+
+def test_a_cache_path_nothing_can_be_written_in(tmp_path, fresh):
+    """CACHE_PATH is a file: neither Pelican nor the plugin can keep
+    anything there, and the build goes on, the same as a fresh one."""
+    (tmp_path / "cache").write_text("a file, not a folder\n", encoding="utf-8")
+    write_posts(tmp_path / "content", SMALL)
+    for layer in ("reader", "generator"):
+        Pelican(site_settings(tmp_path, tmp_path / "output", **CACHING, CONTENT_CACHING_LAYER=layer)).run()
+        assert not differences(snapshot(tmp_path / "output"), fresh(SMALL))
+    assert (tmp_path / "cache").read_text(encoding="utf-8") == "a file, not a folder\n"
+
+
+def test_nothing_is_written_through_a_link_in_the_cache(tmp_path, fresh):
+    """The plugin's files in CACHE_PATH are replaced, never written through:
+    a symbolic link there to a file elsewhere leaves that file as it was."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "cache").mkdir()
+    for name in (SETTINGS_DIGEST, world_map_file()):
+        (elsewhere / name).write_bytes(b"kept as it is\n")
+        (tmp_path / "cache" / name).symlink_to(elsewhere / name)
+    write_posts(tmp_path / "content", SMALL)
+    for _ in range(2):
+        Pelican(site_settings(tmp_path, tmp_path / "output", **CACHING)).run()
+        assert not differences(snapshot(tmp_path / "output"), fresh(SMALL))
+    assert {p.name: p.read_bytes() for p in elsewhere.iterdir()} == {
+        SETTINGS_DIGEST: b"kept as it is\n", world_map_file(): b"kept as it is\n"
+    }

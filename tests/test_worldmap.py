@@ -5,6 +5,7 @@ Arabic site's titles."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 from types import SimpleNamespace
 from unittest import mock
@@ -256,28 +257,53 @@ def test_an_arabic_site_titles_the_map_in_arabic(tmp_path):
 def test_the_reduced_world_is_kept_in_the_cache_directory_between_builds(tmp_path):
     from pelican_chronicles.site import worldmap
 
-    worldmap.kept_world.cache_clear()
     first = worldmap.kept_world(str(tmp_path))
     assert (tmp_path / worldmap.KEPT).exists()
     assert dict(first) == dict(worldmap.world())
-    # another process: read back from the file, not worked out again
-    worldmap.kept_world.cache_clear()
+    # the next build: read back from the file, not worked out again
     with mock.patch.object(worldmap, "world", side_effect=AssertionError("worked out again")):
         again = worldmap.kept_world(str(tmp_path))
     assert dict(again) == dict(first)
     # a file from elsewhere is replaced
-    worldmap.kept_world.cache_clear()
-    (tmp_path / worldmap.KEPT).write_bytes(b"not a pickle")
+    (tmp_path / worldmap.KEPT).write_bytes(b"not a reduced map")
     assert dict(worldmap.kept_world(str(tmp_path))) == dict(first)
-    worldmap.kept_world.cache_clear()
+    assert json.loads((tmp_path / worldmap.KEPT).read_bytes())["sizes"]["small"]["width"] == first["small"].width
+
+
+@pytest.mark.parametrize("kept", [
+    {"sizes": {}},
+    {"key": "another map", "sizes": {}},
+    {"key": "*", "sizes": {"full": {"shapes": [["fr", "M0 0l1 1z", False]], "width": 10, "height": 10}}},
+    {"key": "*", "sizes": {size: {"shapes": [["fr", "M0 0l1 1z", "no"]], "width": 10, "height": 10}
+                           for size in ("full", "small")}},
+    {"key": "*", "sizes": {size: {"shapes": [["fr", 'M0 0"/><script>alert(1)</script>', False]], "width": 10,
+                                  "height": 10} for size in ("full", "small")}},
+    {"key": "*", "sizes": {size: {"shapes": [["fr", "M0 0l1 1z"]], "width": 10, "height": 10}
+                           for size in ("full", "small")}},
+    {"key": "*", "sizes": {size: {"shapes": [], "width": "10", "height": 10} for size in ("full", "small")}},
+    [1, 2, 3],
+    "a string",
+    None,
+], ids=["no-key", "other-key", "a-size-missing", "not-a-bool", "markup", "short-shape", "width-text",
+        "list", "string", "null"])
+def test_a_kept_world_of_another_shape_is_not_read(kept, tmp_path):
+    """Whatever JSON the file holds, only a reduced map of this code and
+    package file is read from it, and its path data cannot carry markup
+    into the page."""
+    from pelican_chronicles.site import worldmap
+
+    if isinstance(kept, dict) and kept.get("key") == "*":
+        kept["key"] = worldmap.world_key()
+    (tmp_path / worldmap.KEPT).write_text(json.dumps(kept), encoding="utf-8")
+    with pytest.raises((LookupError, TypeError, ValueError)):
+        worldmap.from_json(json.loads((tmp_path / worldmap.KEPT).read_text(encoding="utf-8")))
+    assert dict(worldmap.kept_world(str(tmp_path))) == dict(worldmap.world())
 
 
 def test_a_build_with_content_caches_keeps_the_world_in_cache_path(build, tmp_path):
     from pelican_chronicles.site import worldmap
 
-    worldmap.kept_world.cache_clear()
     site = build({"a.md": "Title: A\nDate: 2024-01-01\nCountries: FR\n\nText."},
                  CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=str(tmp_path / "cache"))
-    assert (tmp_path / "cache" / worldmap.KEPT).exists()
+    assert worldmap.from_json(json.loads((tmp_path / "cache" / worldmap.KEPT).read_bytes())) == dict(worldmap.world())
     assert site.soup("countries/index.html").select_one('a.chronicles-map-country[href="/countries/fr.html"]')
-    worldmap.kept_world.cache_clear()

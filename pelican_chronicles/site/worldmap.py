@@ -24,9 +24,11 @@ map's text alternative, has them all.
 Reading and reducing the package's file depends on nothing of a build, so
 its result is kept for the process (``world``: ``lru_cache``, immutable)
 and, when Pelican's content caches are on, in its ``CACHE_PATH`` for the
-next build (``kept_world``). What depends on the build (counts, names,
-URLs) is a ``WorldMap``, made once per build by the chronicles generator.
-No Pelican import.
+next build (``kept_world``: plain JSON, checked as it is read; a file that
+cannot be read or written there costs the time of reducing the map again,
+never the build). What depends on the build (counts, names, URLs) is a
+``WorldMap``, made once per build by the chronicles generator. No Pelican
+import.
 
     >>> outline("m10 20 5 0v5h-5z")
     (((10.0, 20.0), (15.0, 20.0), (15.0, 25.0), (10.0, 25.0)),)
@@ -37,11 +39,14 @@ No Pelican import.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import hashlib
+import json
+import logging
 import os
-import pickle
 import re
+import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -53,8 +58,10 @@ from markupsafe import Markup, escape
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
 
+logger = logging.getLogger(__name__)
+
 SVG = "{http://www.w3.org/2000/svg}"
-KEPT = "pelican_chronicles.worldmap"  # the reduced world, in CACHE_PATH
+KEPT = "pelican_chronicles.worldmap.json"  # the reduced world, in CACHE_PATH
 LEFT_OUT = frozenset({"aq"})  # Antarctica
 
 # How many numbers each command takes; its end point is the last pair (H
@@ -202,34 +209,89 @@ def world() -> Mapping[str, Geometry]:
     })
 
 
-def geometry(size: str, cache_dir: str | None = None) -> Geometry:
-    """The world reduced for the size ``size`` ('full' or 'small'); with
-    ``cache_dir``, kept there between builds (``kept_world``)."""
-    return (world() if cache_dir is None else kept_world(cache_dir))[size]
+def geometry(size: str) -> Geometry:
+    """The world reduced for the size ``size`` ('full' or 'small')."""
+    return world()[size]
 
 
-@functools.lru_cache(maxsize=4)
 def kept_world(cache_dir: str) -> Mapping[str, Geometry]:
     """``world()``, read from ``cache_dir`` (Pelican's ``CACHE_PATH``) when
-    an earlier build left it there for the same package file and sizes,
-    else worked out and left there. Reading and reducing the file takes
-    about 0.1 s, some 5% of a rebuild in the author's edit loop, where
-    Pelican's content caches are on."""
-    key = hashlib.sha256((files("pygal_maps_world") / "worldmap.svg").read_bytes())
-    key.update(repr((SIZES, sorted(LEFT_OUT))).encode())
+    an earlier build left it there for the same package file, sizes and
+    code, else worked out and left there. Reading and reducing the file
+    takes about 0.1 s, some 5% of a rebuild in the author's edit loop, where
+    Pelican's content caches are on; reading it back, about 1 ms."""
     path = os.path.join(cache_dir, KEPT)
     try:
         with open(path, "rb") as kept:
-            digest, reduced = pickle.load(kept)
-        if digest == key.hexdigest():
-            return MappingProxyType(reduced)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-        pass  # none yet, or another version's: made again
+            return from_json(json.load(kept))
+    except FileNotFoundError:
+        pass  # none yet
+    except (OSError, ValueError, LookupError, TypeError, RecursionError) as error:
+        logger.info("pelican_chronicles: the world map kept in %s is not used (%s); it is made again", path, error)
     reduced = world()
-    os.makedirs(cache_dir, exist_ok=True)
-    with open(path, "wb") as kept:
-        pickle.dump((key.hexdigest(), dict(reduced)), kept)
+    try:
+        write_in_cache(cache_dir, KEPT, json.dumps(to_json(reduced)).encode())
+    except OSError as error:
+        logger.info("pelican_chronicles: the world map cannot be kept in %s: %s", cache_dir, error)
     return reduced
+
+
+@functools.lru_cache(maxsize=1)
+def world_key() -> str:
+    """What the reduced world depends on: the package's file, the sizes and
+    this module's code."""
+    key = hashlib.sha256((files("pygal_maps_world") / "worldmap.svg").read_bytes())
+    key.update(repr((SIZES, sorted(LEFT_OUT))).encode())
+    with open(__file__, "rb") as code:
+        key.update(code.read())
+    return key.hexdigest()
+
+
+def to_json(reduced: Mapping[str, Geometry]) -> dict:
+    return {"key": world_key(), "sizes": {
+        size: {"shapes": geometry.shapes, "width": geometry.width, "height": geometry.height}
+        for size, geometry in reduced.items()
+    }}
+
+
+KEPT_PATH_DATA = re.compile(r"[Mlaz0-9 .\-]*")  # what encode and dot write
+
+
+def from_json(kept) -> Mapping[str, Geometry]:
+    """The reduced world written by ``to_json``. Raises ``LookupError``,
+    ``TypeError`` or ``ValueError`` on anything else: another key, another
+    shape, path data that ``encode`` or ``dot`` would not write."""
+    if kept["key"] != world_key():
+        raise ValueError("made from another map or by other code")
+    reduced = {}
+    for size in SIZES:
+        sized = kept["sizes"][size]
+        shapes = tuple((code, d, is_dot) for code, d, is_dot in sized["shapes"])
+        width, height = sized["width"], sized["height"]
+        if not all(
+            isinstance(code, str) and isinstance(d, str) and KEPT_PATH_DATA.fullmatch(d) and isinstance(is_dot, bool)
+            for code, d, is_dot in shapes
+        ) or not (type(width) is int and type(height) is int):
+            raise ValueError(f"not a reduced map of size {size!r}")
+        reduced[size] = Geometry(shapes, width, height)
+    return MappingProxyType(reduced)
+
+
+def write_in_cache(directory: str, name: str, data: bytes) -> None:
+    """Make the file ``name`` of ``directory`` (made if missing) hold
+    ``data``: written to a new file beside it, then moved in its place, so
+    that no build reads half a file and a link of that name is replaced,
+    never written through. Raises ``OSError``."""
+    os.makedirs(directory, exist_ok=True)
+    handle, written = tempfile.mkstemp(dir=directory, prefix=f".{name}.")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(written, os.path.join(directory, name))
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(written)
+        raise
 
 
 # --- the map of a build --------------------------------------------------------
@@ -292,6 +354,11 @@ class WorldMap:
         legend = ((0, posts(0)), *((first + i, posts(low, high)) for i, (low, high) in enumerate(zip(lows, bounds))))
         return cls(countries, legend, labels["by_country"], cache_dir)
 
+    @functools.cached_property
+    def geometries(self) -> Mapping[str, Geometry]:
+        """The world reduced for each size: read once per build."""
+        return world() if self.cache_dir is None else kept_world(self.cache_dir)
+
     def markup(self, size: str, siteurl: str, details: str | None = None) -> Markup:
         """``div.chronicles-map``: the SVG and its legend. ``details``: the
         id of the text alternative, the list of countries with their counts."""
@@ -301,7 +368,7 @@ class WorldMap:
         return self.rendered[key]
 
     def _write(self, size: str, siteurl: str, details: str | None) -> Markup:
-        world = geometry(size, self.cache_dir)
+        world = self.geometries[size]
         land, linked = [], []
         for code, d, is_dot in world.shapes:
             shaded = self.countries.get(code)
