@@ -568,8 +568,13 @@ def test_each_entry_is_rendered_once_per_build(build, monkeypatch):
 
     monkeypatch.setattr(render, "entry", counting)
     site = build(POSTS, **PERIODS)
-    # a post is listed on the archive, its year and month archives and the
-    # pages of its sources and countries
-    assert sorted(rendered) == sorted(titles(site.soup("archives.html")))
+    # a post is listed in full on the archive and its year and month
+    # archives, and compact on the pages of its sources and countries
+    full = titles(site.soup("archives.html"))
+    facet_pages = [p for p in (*site.output.glob("sources/*.html"), *site.output.glob("countries/*.html"))
+                   if p.name != "index.html"]
+    compact = {t for page in facet_pages for t in titles(site.soup(str(page.relative_to(site.output))))}
+    assert compact
+    assert sorted(rendered) == sorted([*full, *compact])
     assert titles(site.soup("2024/06/index.html")) == ["Treaty signed in the capital"]
     assert titles(site.soup("countries/fr.html")) == ["Treaty signed in the capital", "Budget vote moved"]

@@ -15,8 +15,6 @@ from pelican_chronicles.site.filters import FILTERS
 from pelican_chronicles.site.index import SiteIndex
 from pelican_chronicles.site.render import ENTRY_SOURCES
 
-SUMMARY_FACETS = 10  # a facet page's summaries, in chronicles/archive_body.html
-
 POSTS = {
     "treaty.md": """\
         Title: Treaty signed in the capital
@@ -180,12 +178,27 @@ def test_archive_summaries_by_country_and_source(site):
     assert soup.select_one(".chronicles-by-country h2").get_text(strip=True) == "By country"
 
 
-def test_country_page_summaries_leave_out_the_country_itself(site):
-    soup = site.soup("countries/fr.html")
-    names = [li.a.get_text(" ", strip=True).split()[-1] for li in soup.select(".chronicles-by-country li")]
-    assert names == ["Germany"]
-    sources = [li.a.get_text() for li in soup.select(".chronicles-by-source li")]
-    assert sources == ["Wire B", "Agency A", "Dateline Agency"]
+def test_facet_pages_have_no_summaries(site):
+    for page in ("countries/fr.html", "sources/wire-b.html"):
+        soup = site.soup(page)
+        assert soup.select(".chronicles-entry"), page
+        assert soup.select(".chronicles-summaries, .chronicles-by-country, .chronicles-by-source") == [], page
+
+
+def test_facet_pages_list_compact_entries(site):
+    """A source's or a country's page lists each post's day, title and
+    badges; its place, sources and countries are on the archive."""
+    full = site.soup("archives.html").select_one(".chronicles-entry")
+    assert [e.get_text(" ", strip=True) for e in full.select(".chronicles-entry-meta > span")] == [
+        "PARIS", "via Agency A , Wire B , Dateline Agency", "\U0001f1eb\U0001f1f7 France \U0001f1e9\U0001f1ea Germany",
+    ]
+    for page in ("countries/fr.html", "countries/de.html", "sources/wire-b.html", "sources/dateline-agency.html"):
+        (entry,) = [e for e in site.soup(page).select(".chronicles-entry")
+                    if e.select_one(".chronicles-entry-title").get_text() == "Treaty signed in the capital"]
+        assert entry["class"] == full["class"], page
+        assert entry.select_one(".chronicles-entry-date") == full.select_one(".chronicles-entry-date"), page
+        assert entry.select_one(".chronicles-entry-title") == full.select_one(".chronicles-entry-title"), page
+        assert entry.select(".chronicles-entry-meta") == [], page
 
 
 # --- speakers -----------------------------------------------------------------
@@ -388,23 +401,24 @@ def test_output_grows_linearly_with_the_sources_of_a_post(tmp_path):
 
 def test_an_entry_shows_a_bounded_number_of_sources(build):
     site = build(many_sources(40), CHRONICLES_LABELS={"and_more": "+{count} autres"})
-    for page in ("archives.html", "sources/regional-desk-0017.html", "countries/fr.html"):
+    entry = site.soup("archives.html").select(".chronicles-entry")[0]
+    sources = entry.select_one(".chronicles-entry-sources")
+    assert len(sources.select("a.chronicles-source")) == ENTRY_SOURCES
+    assert sources.select_one(".chronicles-more").get_text() == f"+{40 - ENTRY_SOURCES} autres"
+    # on a source's and a country's page the entry is compact
+    for page in ("sources/regional-desk-0017.html", "countries/fr.html"):
         entry = site.soup(page).select(".chronicles-entry")[0]
-        sources = entry.select_one(".chronicles-entry-sources")
-        assert len(sources.select("a.chronicles-source")) == ENTRY_SOURCES, page
-        assert sources.select_one(".chronicles-more").get_text() == f"+{40 - ENTRY_SOURCES} autres", page
+        assert entry.select_one(".chronicles-entry-title").get_text() == "A wide survey", page
+        assert entry.select("a.chronicles-source, .chronicles-more") == [], page
     # the whole list stays on the post itself
     assert len(site.soup("a-wide-survey.html").select(".chronicles-sources li")) == 40
 
 
-def test_facet_page_summaries_are_bounded(build):
+def test_the_archive_and_the_index_list_every_source_once(build):
     site = build(many_sources(40))
-    soup = site.soup("sources/regional-desk-0017.html")
-    assert len(soup.select(".chronicles-by-source li")) == SUMMARY_FACETS + 1
-    assert soup.select(".chronicles-by-source li")[-1].get_text(strip=True) == f"and {39 - SUMMARY_FACETS} more"
-    # the archive itself and the sources index list every source once
     assert len(site.soup("archives.html").select(".chronicles-by-source li")) == 40
     assert len(site.soup("sources/index.html").select(".chronicles-facet-list li")) == 40
+    assert site.soup("sources/regional-desk-0017.html").select(".chronicles-by-source li") == []
 
 
 def test_an_entry_with_few_sources_shows_them_all(site):

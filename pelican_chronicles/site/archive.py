@@ -13,6 +13,7 @@ it is given, so Pelican's ``NEWEST_FIRST_ARCHIVES`` decides the order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Iterable, Sequence
 
 from .localdates import month_heading
@@ -84,18 +85,31 @@ class Tally:
 
 @dataclass(frozen=True)
 class ArchiveView:
-    """Everything an archive page shows, computed once per page."""
+    """Everything an archive page shows, computed once per page, in time
+    linear in its posts. The summaries, which count every source and
+    country of every post, are counted when a page shows them. A
+    ``compact`` view, a source's or a country's page, lists compact
+    entries and shows no summaries: a post citing many sources is on the
+    page of each, and its sources counted there again would make these
+    pages grow with the square of the sources."""
 
     years: tuple[Year, ...]
     totals: Totals
-    by_country: tuple[Tally, ...]
-    by_source: tuple[Tally, ...]
     busiest_month: int = 0  # the most posts in a month: the sparklines' scale
     month_names: tuple[str, ...] = ()  # January to December, in the site's language
+    compact: bool = False
 
     @property
     def entries(self) -> tuple:
         return tuple(e for y in self.years for m in y.months for e in m.entries)
+
+    @cached_property
+    def by_country(self) -> tuple[Tally, ...]:
+        return tally(self.entries, lambda e: e.countries)
+
+    @cached_property
+    def by_source(self) -> tuple[Tally, ...]:
+        return tally(self.entries, lambda e: e.sources)
 
 
 def group_by_year_month(
@@ -133,9 +147,10 @@ def tally(entries: Iterable, facets_of: Callable) -> tuple[Tally, ...]:
     return tuple(Tally(facet, count) for facet, count in ranked)
 
 
-def archive_view(entries: Sequence, lang: str | None = None) -> ArchiveView:
+def archive_view(entries: Sequence, lang: str | None = None, compact: bool = False) -> ArchiveView:
     """The archive of ``entries`` (``Entry`` objects from the site index),
-    its months named in the language ``lang``."""
+    its months named in the language ``lang``; ``compact``: see
+    ``ArchiveView``."""
     years = group_by_year_month(entries, lang=lang)
     year_numbers = [y.year for y in years]
     totals = Totals(
@@ -149,8 +164,7 @@ def archive_view(entries: Sequence, lang: str | None = None) -> ArchiveView:
     return ArchiveView(
         years=years,
         totals=totals,
-        by_country=tally(entries, lambda e: e.countries),
-        by_source=tally(entries, lambda e: e.sources),
         busiest_month=max((n for y in years for n in y.per_month), default=0),
         month_names=tuple(month_name(2000, month, lang) for month in range(1, 13)) if years else (),
+        compact=compact,
     )

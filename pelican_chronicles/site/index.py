@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, ClassVar, Iterable
 
 from ..metadata import country_name
@@ -106,15 +106,6 @@ class SourceFacet(Facet):
     origin: object = None  # the post whose address for the source is used
     resolve_url: Callable = field(default=plain_url, repr=False)
 
-    def add(self, source: Source, articles: list, origin, position: dict[int, int]) -> None:
-        """Another name of the same page: its posts join, in archive order
-        (``position``: by ``id()`` of each post); its address when the page
-        has none."""
-        if (self.source is None or not self.source.url) and source.url:
-            self.source, self.origin = source, origin
-        merged = {id(a): a for a in (*self.articles, *articles)}
-        self.articles = sorted(merged.values(), key=lambda a: position[id(a)])
-
     def href_at(self, siteurl: str) -> str | None:
         """The source's own address as a link on a page whose ``SITEURL``
         is ``siteurl``, an intrasite link (``{filename}/b.md``) resolved as
@@ -187,6 +178,7 @@ class Entry:
     url: str  # the article's url
     sources: tuple = ()  # SourceFacet
     countries: tuple = ()  # CountryFacet
+    compact: bool = False  # as a source's or a country's page lists it: no place, sources or countries
 
     @property
     def date(self) -> datetime.datetime:
@@ -211,18 +203,25 @@ def chronicle_of(article) -> Chronicle:
     return chronicle if isinstance(chronicle, Chronicle) else EMPTY
 
 
-def facet_slug(name: str, slugify: Callable[[str], str], fallback: str, taken: set[str]) -> str:
+def facet_slug(
+    name: str, slugify: Callable[[str], str], fallback: str, taken: set[str], tried: dict[str, int] | None = None
+) -> str:
     """The slug of a speaker's page: ``urls.page_slug`` of the name, never
     reserved, and unique in ``taken`` ignoring case (``-2``, ``-3``...
     added), so that no two pages share a file on a case-insensitive file
     system. ``taken`` holds the casefolded slugs given so far: call in a
-    stable order."""
+    stable order. ``tried``, kept between calls, holds the last number
+    given after each slug, so that many names with one slug take linear
+    time."""
     slug = page_slug(name, slugify, fallback)
-    candidate, n = slug, 1
+    tried = {} if tried is None else tried
+    n = tried.get(slug.casefold(), 1)
+    candidate = slug if n == 1 else f"{slug}-{n}"
     while candidate.casefold() in taken or candidate.casefold() in RESERVED_SLUGS:
         n += 1
         candidate = f"{slug}-{n}"
     taken.add(candidate.casefold())
+    tried[slug.casefold()] = n
     return candidate
 
 
@@ -233,6 +232,7 @@ class SiteIndex:
     countries: dict[str, CountryFacet] = field(default_factory=dict)  # by alpha-2 code
     speakers: dict[str, SpeakerFacet] = field(default_factory=dict)  # by name_key(name)
     entries: dict[int, Entry] = field(default_factory=dict)  # by id() of the article
+    compact_entries: dict[int, Entry] = field(default_factory=dict, repr=False)  # the same, compact
     articles: list = field(default_factory=list)  # archive order
     # The entries' markup, by (entry, SITEURL): the chronicles_entry filter
     # renders a post once per build, though the archive, its period archives
@@ -285,28 +285,34 @@ class SiteIndex:
 
         # A source's slug comes from its key alone (posts link its page
         # before the site is known); sources whose slugs are the same
-        # ignoring case share a page, named as the first in key order.
-        by_slug: dict[str, SourceFacet] = {}
-        for key, (source, items, origin) in sorted(sources.items()):
+        # ignoring case share a page, named as the first in key order, with
+        # the first address among them and their posts in archive order.
+        # Each page is made once, from all its keys: linear in the sources.
+        by_slug: dict[str, tuple[str, list]] = {}  # casefolded slug -> (slug, its keys in order)
+        for key in sorted(sources):
             slug = source_slug(key, slugify)
-            facet = by_slug.get(slug.casefold())
-            if facet is None:
-                facet = by_slug[slug.casefold()] = SourceFacet(
-                    slug, source.name, paths["source"].url_for(slug), paths["source"].save_as_for(slug),
-                    items, source=source, origin=origin, resolve_url=resolve_url,
-                )
-            else:
-                facet.add(source, items, origin, {id(a): n for n, a in enumerate(ordered)})
-            index.sources[key] = facet
+            by_slug.setdefault(slug.casefold(), (slug, []))[1].append(key)
+        position = {id(a): n for n, a in enumerate(ordered)}
+        for slug, keys in by_slug.values():
+            source, items, origin = next((sources[k] for k in keys if sources[k][0].url), sources[keys[0]])
+            if len(keys) > 1:
+                merged = {id(a): a for k in keys for a in sources[k][1]}
+                items = sorted(merged.values(), key=lambda a: position[id(a)])
+            facet = SourceFacet(
+                slug, sources[keys[0]][0].name, paths["source"].url_for(slug), paths["source"].save_as_for(slug),
+                items, source=source, origin=origin, resolve_url=resolve_url,
+            )
+            for key in keys:
+                index.sources[key] = facet
         for code, (country, items) in sorted(countries.items()):
             slug = country.slug
             index.countries[code] = CountryFacet(
                 slug, country_name(country, lang), paths["country"].url_for(slug), paths["country"].save_as_for(slug),
                 items, country=country,
             )
-        taken = set()
+        taken, tried = set(), {}
         for key, (name, statements) in sorted(speakers.items()):
-            slug = facet_slug(name, slugify, "speaker", taken)
+            slug = facet_slug(name, slugify, "speaker", taken, tried)
             # newest first; statements of one post keep their order
             statements.sort(key=lambda s: s.date, reverse=True)
             posts = list({id(s.article): s.article for s in statements}.values())
@@ -331,17 +337,27 @@ class SiteIndex:
             countries=tuple(self.countries[c.code] for c in chronicle.countries if c.code in self.countries),
         )
 
-    def entry(self, article) -> Entry:
+    def entry(self, article, compact: bool = False) -> Entry:
+        """The post's entry, the same object on every page that lists it
+        (so that its markup is written once); ``compact`` as a source's or
+        a country's page lists it."""
         known = self.entries.get(id(article))
-        if known is not None and known.article is article:
+        if known is None or known.article is not article:
+            return replace(self._make_entry(article, article.url), compact=compact)
+        if not compact:
             return known
-        return self._make_entry(article, article.url)
+        shown = self.compact_entries.get(id(article))
+        if shown is None:
+            shown = self.compact_entries[id(article)] = replace(known, compact=True)
+        return shown
 
-    def archive(self, articles=None) -> ArchiveView:
-        """The archive of ``articles`` (Pelican's ``dates``), in their order."""
+    def archive(self, articles=None, compact: bool = False) -> ArchiveView:
+        """The archive of ``articles`` (Pelican's ``dates``), in their order;
+        ``compact``, a source's or a country's page: compact entries, no
+        summaries (``ArchiveView.compact``)."""
         if articles is None:
             articles = self.articles
-        return archive_view([self.entry(a) for a in articles], self.lang)
+        return archive_view([self.entry(a, compact) for a in articles], self.lang, compact=compact)
 
     def source_list(self) -> list[SourceFacet]:
         unique = {id(facet): facet for facet in self.sources.values()}

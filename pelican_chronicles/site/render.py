@@ -121,7 +121,9 @@ def entry(
     day, its title linking to it, its badges, its dateline place, sources
     (the first ``ENTRY_SOURCES``, then "and N more") and countries linking
     to their pages. The day's title is the date in ``date_format``, or
-    without one Pelican's ``locale_date``."""
+    without one Pelican's ``locale_date``. A compact entry (``item.compact``),
+    as a source's or a country's page lists it, stops after the badges: it
+    does not grow with the facets of the post, which is on the page of each."""
     article, chronicle = item.article, item.chronicle
     classes = "chronicles-entry"
     if chronicle.is_updated:
@@ -140,6 +142,16 @@ def entry(
     ]
     if chronicle.is_updated or chronicle.is_corrected:
         lines.append(f'    <span class="chronicles-badges">{badges(chronicle, labels, strftime)}</span>')
+    meta = [] if getattr(item, "compact", False) else entry_meta(item, siteurl, labels)
+    if meta:
+        lines.append(f'    <p class="chronicles-entry-meta">{" ".join(meta)}</p>')
+    lines += ["  </div>", "</li>"]
+    return Markup("\n".join(lines))
+
+
+def entry_meta(item, siteurl: str, labels: dict) -> list[str]:
+    """A full entry's dateline place, sources and countries, each a
+    ``span`` of ``p.chronicles-entry-meta``."""
     meta = []
     if item.place:
         meta.append(f'<span class="chronicles-entry-place">{escape(item.place)}</span>')
@@ -151,10 +163,7 @@ def entry(
     if item.countries:
         links = " ".join(facet_link(f, siteurl) for f in item.countries)
         meta.append(f'<span class="chronicles-entry-countries">{links}</span>')
-    if meta:
-        lines.append(f'    <p class="chronicles-entry-meta">{" ".join(meta)}</p>')
-    lines += ["  </div>", "</li>"]
-    return Markup("\n".join(lines))
+    return meta
 
 
 def updates_item(item, siteurl: str, strftime: Callable, date_format: str) -> Markup:
