@@ -5,7 +5,7 @@ Themes name the blocks of their ``<head>`` as they like (``head``,
 ``meta``, ``head_links``, ``extra_head``), and some have none, so the plugin
 does not rely on any: when a page's template has rendered it, and before
 Pelican writes it, ``PageHead`` puts what the page needs and lacks just
-before ``</head>``, after the theme's own stylesheets:
+before the end of its head, after the theme's own stylesheets:
 
 - the chronicles stylesheet, on a page with chronicles markup in it (an
   element whose class starts with ``chronicles-``);
@@ -14,9 +14,16 @@ before ``</head>``, after the theme's own stylesheets:
 - the ``NewsArticle`` JSON-LD, on an article's page.
 
 A part the page already has (the theme links the stylesheet or the feed
-itself, or calls ``chronicles_jsonld``) is not added again. A page without
-``</head>`` is left as it is, and the first such page of each template is
-a warning. One ``PageHead`` per build, in the templates' context as
+itself, or calls ``chronicles_jsonld``) is not added again.
+
+The end of the head is the first ``</head>`` as a browser reads the page
+(``scan_head``), not the first in its text: one in a comment, an attribute
+value, the ``<title>`` or a script of the head (where a post's title or
+summary may put it) is text there. Only a page written to an HTML file
+gets anything: a template page written to OPML, XHTML, XSL or JSON is left
+as its template wrote it. A page without ``</head>`` before its ``<body>``
+is left as it is too, and the first such page of each template is a
+warning. One ``PageHead`` per build, in the templates' context as
 ``chronicles_head``; the templates of every generator are ``PageTemplate``
 (Jinja's ``Environment.template_class``), whose ``render`` hands the page
 to it. Done on the page in memory, this costs the string work alone:
@@ -39,7 +46,6 @@ from .filters import chronicles_jsonld
 
 logger = logging.getLogger(__name__)
 
-HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 MARKUP = 'class="chronicles-'  # how every element the plugin makes starts its class
 JSONLD = '"@type":"NewsArticle"'  # in the JSON-LD script_tag writes
 
@@ -50,6 +56,94 @@ def stylesheet_link(href: str) -> Markup:
 
 def feed_link(href: str, title: str) -> Markup:
     return Markup(f'<link rel="alternate" type="application/atom+xml" href="{escape(href)}" title="{escape(title)}">')
+
+
+# --- where the head ends ----------------------------------------------------------
+#
+# As the HTML standard's tokenizer reads a page, from its start: a "<" that
+# starts no tag is text; a comment runs to its "-->", a doctype or a bogus
+# comment ("<?...", "</3") to the next ">", a tag to the ">" outside its
+# quoted attribute values; the text of <title>, <textarea>, <script>,
+# <style> and the like runs to their own end tag. The head ends at the first
+# </head> read so, and is over without one once <body> starts. Not followed:
+# <script>'s "escaped" states ("<!--" in a script) and <plaintext>.
+
+TOKEN = re.compile(
+    r"""<(?:
+        !--(?:-?>|.*?(?:--!?>|\Z))                     # a comment ("<!-->" ends at once)
+      | [!?][^>]*>?                                     # a doctype, a bogus comment
+      | /(?:>|[^a-zA-Z>][^>]*>?)                        # "</>", nothing; "</3...>", a bogus comment
+      | (?P<end>/)?(?P<name>[a-zA-Z][^\s/>]*)           # a tag, then its attributes:
+        (?:[\s/]+|[^\s/>][^\s/>=]*(?:\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s>"'][^\s>]*)?)?)*
+        >?
+    )""",
+    re.VERBOSE | re.DOTALL,
+)
+# Elements whose text runs to their own end tag (RCDATA and raw text; a
+# browser runs scripts, so <noscript> is one of them).
+TEXT_ELEMENTS = {
+    name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE)
+    for name in ("title", "textarea", "script", "style", "noscript", "noframes", "noembed", "iframe", "xmp")
+}
+FOUND, NONE, MORE = "found", "none", "more"  # what scan_head tells
+CHUNKS = 64  # the chunks scan_head is first given: most themes' heads fit
+
+
+def scan_head(text: str, pos: int, whole: bool) -> tuple[str, int]:
+    """Where, from ``pos`` (outside any tag), the head of the page that
+    starts with ``text`` ends: ``(FOUND, offset of its "</head")``;
+    ``(NONE, -1)`` when the page has no such end tag before its body or its
+    end; ``(MORE, where to go on)`` when ``text`` stops before it can tell
+    and is not the ``whole`` page."""
+    size = len(text)
+    while (start := text.find("<", pos)) >= 0:
+        token = TOKEN.match(text, start)
+        if token is None:  # "<" then a space, a digit...: text; or "<", "</" at the end
+            if not whole and size - start <= 2:
+                return MORE, start
+            pos = start + 1
+            continue
+        pos = token.end()
+        if pos == size and not whole:  # it may go on in the next chunk
+            return MORE, start
+        name = token.group("name")
+        if name is None:
+            continue
+        name = name.lower()
+        if token.group("end"):
+            if name == "head":
+                return FOUND, start
+        elif name == "body":
+            return NONE, -1
+        elif name in TEXT_ELEMENTS:
+            close = TEXT_ELEMENTS[name].search(text, pos)
+            if close is None:
+                return (NONE, -1) if whole else (MORE, start)
+            pos = close.start()
+    return (NONE, -1) if whole else (MORE, size)
+
+
+def head_end(chunks: list[str]) -> tuple[str, int, int] | None:
+    """``(head, n, at)`` for the page its template wrote as ``chunks``: its
+    ``</head>`` starts at ``at`` in its chunk number ``n``, after ``head``;
+    None when it has none. The chunks are joined as far as the head goes:
+    the first ``CHUNKS``, then twice as many each time the head goes on, the
+    scan going on where it stopped."""
+    count, pos = CHUNKS, 0
+    while True:
+        text = "".join(chunks[:count])
+        found, pos = scan_head(text, pos, whole=count >= len(chunks))
+        if found == FOUND:
+            break
+        if found == NONE:
+            return None
+        count *= 2
+    at = pos
+    for n, chunk in enumerate(chunks):
+        if at < len(chunk):
+            return text[:pos], n, at
+        at -= len(chunk)
+    raise AssertionError("a </head> found beyond the page")
 
 
 def insert_in_head(chunks: list[str], n: int, at: int, parts: list[str]) -> str:
@@ -99,27 +193,28 @@ class PageHead:
 
     def complete(self, chunks: list[str], context: dict, template: str | None) -> str:
         """The page the template named ``template`` wrote as ``chunks``
-        with ``context``, with what it needs in its head: the chunks are
-        joined once, with the additions, so that no page is copied. Pelican's
-        context names the file a page is written to (``output_file``); a
-        page written to an HTML file without ``</head>`` is a warning, once
-        per template. Anything else without it (a fragment, a robots.txt) is
-        left alone."""
-        for n, chunk in enumerate(chunks):
-            end = HEAD_END.search(chunk)
-            if end is not None:
-                parts = self.parts(chunks, "".join(chunks[:n]) + chunk[: end.start()], context)
-                return insert_in_head(chunks, n, end.start(), parts) if parts else "".join(chunks)
-        html = "".join(chunks)
+        with ``context``, with what it needs in its head, joined once.
+        Pelican's context names the file a page is written to
+        (``output_file``): only an HTML file (``.html``, ``.htm``) is an
+        HTML document, anything else (OPML, XHTML, XSL, JSON, a robots.txt)
+        is left as it is. An HTML page without ``</head>`` before its body is
+        left as it is too, and is a warning, once per template."""
         output = context.get("output_file") or ""
-        if output.endswith((".html", ".htm")) and template not in self.warned:
-            self.warned.add(template)
-            logger.warning(
-                '%s: the template "%s" writes pages without </head>, so the chronicles stylesheet,'
-                " feed link and JSON-LD are not in them",
-                output, template,
-            )
-        return html
+        if not output.lower().endswith((".html", ".htm")):
+            return "".join(chunks)
+        end = head_end(chunks)
+        if end is None:
+            if template not in self.warned:
+                self.warned.add(template)
+                logger.warning(
+                    '%s: the template "%s" writes pages without </head>, so the chronicles stylesheet,'
+                    " feed link and JSON-LD are not in them",
+                    output, template,
+                )
+            return "".join(chunks)
+        head, n, at = end
+        parts = self.parts(chunks, head, context)
+        return insert_in_head(chunks, n, at, parts) if parts else "".join(chunks)
 
 
 class PageTemplate(Template):
