@@ -66,7 +66,10 @@ def feed_link(href: str, title: str) -> Markup:
 # quoted attribute values; the text of <title>, <textarea>, <script>,
 # <style> and the like runs to their own end tag. The head ends at the first
 # </head> read so, and is over without one once <body> starts. Not followed:
-# <script>'s "escaped" states ("<!--" in a script) and <plaintext>.
+# <script>'s "escaped" states ("<!--" in a script), <plaintext>, and an
+# attribute name that starts with "=" (read as a value). Python's
+# html.parser is no help here: up to Python 3.13.0 it reads the text of
+# <title> as markup, and a "</head>" in it as the end of the head.
 
 TOKEN = re.compile(
     r"""<(?:
@@ -74,8 +77,7 @@ TOKEN = re.compile(
       | [!?][^>]*>?                                     # a doctype, a bogus comment
       | /(?:>|[^a-zA-Z>][^>]*>?)                        # "</>", nothing; "</3...>", a bogus comment
       | (?P<end>/)?(?P<name>[a-zA-Z][^\s/>]*)           # a tag, then its attributes:
-        (?:[\s/]+|[^\s/>][^\s/>=]*(?:\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s>"'][^\s>]*)?)?)*
-        >?
+        (?:[^=>]+|=\s*(?:"[^"]*"?|'[^']*'?|[^\s>]*))*>?  # names, values quoted or not
     )""",
     re.VERBOSE | re.DOTALL,
 )
