@@ -1,14 +1,15 @@
 """pelican-chronicles against Pelican alone (SPEC 12).
 
-    python benchmarks/bench.py                       # 1000 and 3000 posts, 5 runs, both scenarios
+    python benchmarks/bench.py                       # 1000 and 3000 posts, 5 runs, full, edit and plain
     python benchmarks/bench.py --posts 200 --runs 1  # a quick check
     python benchmarks/bench.py --scenario edit       # the edit loop only
+    python benchmarks/bench.py --scenario plain      # posts that use no convention
     python benchmarks/bench.py --profile             # and where a build with the plugin spends its time
     python benchmarks/bench.py --theme PATH          # both sides in another theme (Reflex: no head block)
     python benchmarks/bench.py --scenario check      # pelican-chronicles check against a full build
 
 Generates a corpus of posts that use every convention (see corpus.py), then
-builds it with and without the plugin, alternately, in one run, in two
+builds it with and without the plugin, alternately, in one run, in these
 scenarios:
 
 full  a full build: CACHE_CONTENT and LOAD_CONTENT_CACHE off, each build
@@ -18,6 +19,10 @@ edit  the author's edit loop: each side has its own copy of the corpus,
       on; one build fills the cache (not timed), then each run appends a
       paragraph to the same post (its content and modification time change)
       and times the rebuild.
+plain a full build, as in full, of a corpus of plain posts of the same
+      length that use no convention at all (no flag, note, dateline, quote,
+      transcript, Sources: or Countries:): what the plugin costs a site
+      that does not use it, or the posts of a site that do not.
 check `pelican-chronicles check` (SPEC 16) against a full build with the
       plugin, on the same corpus, taking turns: at most half its time. Not
       run unless asked for.
@@ -50,11 +55,11 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from corpus import WORDS, write_corpus  # noqa: E402
 
-SCENARIOS = ("full", "edit", "check")
-DEFAULT_SCENARIOS = ("full", "edit")
+SCENARIOS = ("full", "edit", "plain", "check")
+DEFAULT_SCENARIOS = ("full", "edit", "plain")
 # With / without, medians: (time, peak memory); None: no budget. For check:
 # check / full build with the plugin.
-BUDGETS = {"full": (1.10, 1.10), "edit": (1.10, None), "check": (0.50, None)}
+BUDGETS = {"full": (1.10, 1.10), "edit": (1.10, None), "plain": (1.03, None), "check": (0.50, None)}
 LINEARITY_SLACK = 1.10  # full build: time(3000) / time(1000) at most 3 * 1.10 = 3.3
 
 # The build, run with ``python -c`` in a fresh process. It prints one line:
@@ -397,6 +402,8 @@ def print_table(scenario: str, results: dict) -> list[str]:
         print(f"  {n} posts, found by the plugin: {found}; warnings logged: {with_plugin['warnings']}")
         if with_plugin["warnings"]:
             print("    first warnings:\n    " + "\n    ".join(with_plugin["stderr"].strip().splitlines()[:5]))
+        if scenario == "plain" and any(v for k, v in with_plugin["found"].items() if k != "articles"):
+            over.append(f"NOT PLAIN: the plugin found conventions in the plain corpus of {n} posts: {found}")
     return over
 
 
@@ -437,7 +444,8 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed builds per size, scenario and side (default 5)")
     parser.add_argument(
         "--scenario", nargs="+", choices=SCENARIOS, default=list(DEFAULT_SCENARIOS),
-        help="full: full builds; edit: the edit loop, rebuilds after one post is edited (default both); "
+        help="full: full builds; edit: the edit loop, rebuilds after one post is edited; plain: full builds of "
+        "posts that use no convention (default: these three); "
         "check: pelican-chronicles check against a full build with the plugin",
     )
     parser.add_argument("--seed", type=int, default=2024, help="seed of the generated corpus")
@@ -483,18 +491,25 @@ def main(argv=None) -> int:
         print(f"settings of the builds with the plugin: {extra}")
     with tempfile.TemporaryDirectory(prefix="chronicles-bench-") as tmp:
         work = Path(args.workdir).resolve() if args.workdir else Path(tmp)
-        contents = {}
+        contents, plain = {}, {}
         for n in sizes:
-            contents[n] = work / f"corpus-{n}" / "content"
-            words = write_corpus(contents[n], n, seed=args.seed, words=tuple(args.words), balloons=not args.bold_names)
-            print(f"corpus: {n} posts, {words} words (about {words // n} per post), in {contents[n]}")
+            if scenarios != ["plain"]:
+                contents[n] = work / f"corpus-{n}" / "content"
+                words = write_corpus(contents[n], n, seed=args.seed, words=tuple(args.words), balloons=not args.bold_names)
+                print(f"corpus: {n} posts, {words} words (about {words // n} per post), in {contents[n]}")
+            if "plain" in scenarios:
+                plain[n] = work / f"plain-{n}" / "content"
+                words = write_corpus(plain[n], n, seed=args.seed, words=tuple(args.words), plain=True)
+                print(f"plain corpus: {n} posts, {words} words (about {words // n} per post), in {plain[n]}")
         over = []
         titles = {"full": "full builds", "edit": "the edit loop, rebuilds",
+                  "plain": "full builds of plain posts, which use no convention",
                   "check": "pelican-chronicles check against a full build with the plugin"}
         for scenario in scenarios:
             print(f"\n== {scenario}: {titles[scenario]} ==")
             started = time.perf_counter()
-            results = {"full": full_builds, "edit": edit_loop, "check": checks}[scenario](contents, args.runs, extra)
+            run = {"full": full_builds, "edit": edit_loop, "plain": full_builds, "check": checks}[scenario]
+            results = run(plain if scenario == "plain" else contents, args.runs, extra)
             print(f"\n{args.runs} runs in {time.perf_counter() - started:.0f} s; medians:\n")
             over += print_check_table(results) if scenario == "check" else print_table(scenario, results)
         print()
@@ -507,7 +522,7 @@ def main(argv=None) -> int:
             )
             print(f"within budget: {budgets}" + (", linear time" if "full" in scenarios and len(sizes) > 1 else ""))
         if args.profile:
-            largest = contents[sizes[-1]]
+            largest = (contents or plain)[sizes[-1]]
             settings = build_settings(largest, largest.parent / "out-profile", True, extra)
             profile_build(settings, work / "chronicles.prof")
     return 0

@@ -6,7 +6,9 @@ places, agencies and spokespeople, ordinary civic news (timetables, budgets,
 bridges). Taken together the posts use every convention of the SPEC: title
 flags, update and correction notes in all their forms, datelines, attributed
 quotes, transcripts, ``Sources:`` and ``Countries:`` metadata, next to
-ordinary Markdown (paragraphs, a heading, a list, links, emphasis).
+ordinary Markdown (paragraphs, a heading, a list, links, emphasis). With
+``plain``, the posts use none of the conventions: the same ordinary
+Markdown, and a blockquote without an attribution now and then.
 """
 
 from __future__ import annotations
@@ -224,6 +226,31 @@ class PostWriter:
 
     # --- a post -----------------------------------------------------------------
 
+    def plain_post(self) -> str:
+        """A post that uses no convention: no flag, note, dateline, quote,
+        transcript, ``Sources:`` or ``Countries:``, only ordinary Markdown."""
+        r = self.rng
+        date = datetime.datetime(2015, 1, 1, 8) + datetime.timedelta(
+            days=r.randrange(10 * 365), minutes=r.randrange(12 * 60)
+        )
+        head = [
+            f"Title: {self.title()}",
+            f"Date: {date:%Y-%m-%d %H:%M}",
+            f"Category: {r.choice(CATEGORIES)}",
+            f"Tags: {', '.join(r.sample(TAGS, 2))}",
+        ]
+        body = [self.sentence(), self.paragraph(), f"## {r.choice(HEADINGS)}", self.paragraph(), self.bullet_list()]
+        if r.random() < 0.5:  # quoted words, no attribution
+            body.append(f"> {r.choice(QUOTES)} {r.choice(QUOTES)}")
+        target = r.randint(*self.words)
+        padding = 0
+        while len(" ".join(body).split()) < target - 100:  # about as long as the other corpus's posts
+            if padding == 4:
+                body.append(f"## {r.choice(HEADINGS)}")
+            body.append(self.paragraph())
+            padding += 1
+        return "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n"
+
     def post(self, index: int) -> str:
         r = self.rng
         date = datetime.datetime(2015, 1, 1, 8) + datetime.timedelta(
@@ -285,17 +312,19 @@ class PostWriter:
 
 
 def write_corpus(
-    content: Path, posts: int, seed: int = 2024, words: tuple[int, int] = WORDS, balloons: bool = True
+    content: Path, posts: int, seed: int = 2024, words: tuple[int, int] = WORDS, balloons: bool = True,
+    plain: bool = False,
 ) -> int:
     """Write ``posts`` posts into ``content``, each aiming at between
     ``words[0]`` and ``words[1]`` words; returns the number of words. With
     ``balloons`` off, transcripts name speakers in bold instead of after a
-    speech balloon, so that no post holds an emoji."""
+    speech balloon, so that no post holds an emoji. With ``plain``, the
+    posts use no convention at all."""
     content.mkdir(parents=True, exist_ok=True)
     writer = PostWriter(random.Random(seed), words, balloons)  # a smaller corpus is a prefix of a larger one
     words = 0
     for index in range(posts):
-        text = writer.post(index)
+        text = writer.plain_post() if plain else writer.post(index)
         words += len(text.split())
         (content / f"post-{index:05d}.md").write_text(text, encoding="utf-8")
     return words
