@@ -50,6 +50,23 @@ def wrapped(html: str, direction: str, lang: str) -> str:
 class ChronicleProcessor(ConventionProcessor):
     def apply(self, root):
         found, md = self.found, self.md
+        used = found.made or found.problems or self.ext.meta(md, "sources") or self.ext.meta(md, "countries")
+        wrapper = self.wrapper()
+        # A post that uses no convention, in the page's language: nothing to
+        # read or add, the document is left as it is.
+        chronicle = self.chronicle(root, wrapper) if used or wrapper is not None else Chronicle()
+        md.chronicles = chronicle
+        # What was found refers to the document's elements: let them go with
+        # the document, not with the Markdown instance.
+        self.ext.found = type(found)()
+        meta = getattr(md, "Meta", None)
+        if isinstance(meta, dict):  # Pelican reads the post's metadata from here
+            meta["chronicles"] = [chronicle]
+
+    def chronicle(self, root, wrapper) -> Chronicle:
+        """What the conventions found, read as a reader sees it; the update
+        log, the lists and the wrapper added to the document."""
+        found, md = self.found, self.md
         notes = tuple(
             Note(**fields, summary=first_words(plain_text(section, md, skip=section[0])))
             for fields, section in found.notes
@@ -73,7 +90,6 @@ class ChronicleProcessor(ConventionProcessor):
             self.countries_list(countries)
             if countries and self.config("facet_links") and self.config("countries_list") else None
         )
-        wrapper = self.wrapper()
         # A summary of the whole post would open with the update log, and
         # reach the lists at its end when the body is shorter than a summary;
         # Pelican's own cut of a post in its own direction may drop the
@@ -98,7 +114,7 @@ class ChronicleProcessor(ConventionProcessor):
         else:
             self.mark_language(found.made)
 
-        chronicle = Chronicle(
+        return Chronicle(
             notes=notes,
             dateline=datelines[0] if datelines else None,
             datelines=datelines,
@@ -111,13 +127,6 @@ class ChronicleProcessor(ConventionProcessor):
             read_as_https=tuple(read_as_https),
             wrapped_in=(wrapper.get("dir"), wrapper.get("lang")) if wrapper is not None else None,
         )
-        md.chronicles = chronicle
-        # What was found refers to the document's elements: let them go with
-        # the document, not with the Markdown instance.
-        self.ext.found = type(found)()
-        meta = getattr(md, "Meta", None)
-        if isinstance(meta, dict):  # Pelican reads the post's metadata from here
-            meta["chronicles"] = [chronicle]
 
     def said(self, p, label, more) -> str:
         """What was said in a turn: the words of its paragraph ``p`` after

@@ -140,6 +140,9 @@ class NoteProcessor(ConventionProcessor):
 
     def apply(self, root):
         self.words(self.language)
+        markers = {el: found for el in root if (found := self.marker(el)) is not None}
+        if not markers:  # a post without notes is left as it is
+            return
         post_date = self.ext.post_date(self.md)
         counters = {UPDATE: 0, CORRECTION: 0}
         blocks = []
@@ -150,7 +153,7 @@ class NoteProcessor(ConventionProcessor):
             level = heading_level(el)
             if section is not None and (el.tag == "hr" or (level and (bound is None or level <= bound))):
                 section = None
-            found = self.marker(el)
+            found = markers.get(el)
             if found is None:
                 (section if section is not None else blocks).append(el)
                 if level:
@@ -172,8 +175,7 @@ class NoteProcessor(ConventionProcessor):
                     sub(new, "p").text = found.rest
                 section = new
                 bound = last_heading
-        if self.found.notes:
-            root[:] = blocks
+        root[:] = blocks
 
     def section(self, found: Marker, number: int, post_date):
         anchor = f"{found.kind}-{number}"

@@ -153,7 +153,6 @@ class QuoteFound:
 
 class QuoteProcessor(ConventionProcessor):
     def apply(self, root):
-        self.post_date = self.ext.post_date(self.md)
         number = 0
         for container, blocks in top_level_runs(root):
             replaced = {}  # a blockquote: the figures (and blockquote) taking its place
@@ -283,12 +282,12 @@ class QuoteProcessor(ConventionProcessor):
         try:
             if has_year:
                 value = dates.parse_date(text, timezone=timezone, dayfirst=dayfirst, lang=lang)
-            elif self.post_date is not None:
+            elif (post_date := self.ext.post_date(self.md)) is not None:
                 # No year: the post's, or the year before when that would be
                 # after the post (a quote is not from the future).
-                start = self.post_date.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+                start = post_date.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
                 value = dates.parse_date(text, timezone=timezone, dayfirst=dayfirst, after=start, lang=lang)
-                if value.date() > self.post_date.date():
+                if value.date() > post_date.date():
                     value = value.replace(year=value.year - 1)
             else:
                 return False

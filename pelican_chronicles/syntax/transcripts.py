@@ -164,16 +164,20 @@ class TranscriptProcessor(ConventionProcessor):
     def apply(self, root):
         language = self.language
         self.kinds, self.role_re, self.first_chars = label_words(language.question_words, language.answer_words)
+        containers = list(top_level_runs(root))
+        labels = {el: found for _container, blocks in containers for el in blocks if (found := self.label(el))}
+        if len(labels) < 2:  # a transcript has two labelled turns at least
+            return
         treeprocessors = self.md.treeprocessors
         self.reads_datelines = "chronicles-datelines" in treeprocessors
         self.toc_marker = getattr(treeprocessors["toc"], "marker", "") if "toc" in treeprocessors else ""
         number = 0
-        for container, blocks in top_level_runs(root):
+        for container, blocks in containers:
             runs = []
             run = []  # the open transcript: (block, Label), the Label None for a block that continues a turn
             labelled = 0  # the labelled turns in run
             for el in [*blocks, None]:
-                found = self.label(el) if el is not None else None
+                found = labels.get(el)
                 if found is not None and self.opens_turn(found, run, labelled):
                     run.append((el, found))
                     labelled += 1
