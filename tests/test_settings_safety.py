@@ -175,5 +175,9 @@ def test_labels_are_escaped_in_every_piece(build):
     labels = {key: f"<i>{key}</i>" for key in ("and_more", "via", "sources", "by_source", "archives")}
     names = "; ".join(f"Desk {i}" for i in range(12))
     site = build({"a.md": f"Title: A\nDate: 2024-01-01\nSources: {names}\n\nBody."}, CHRONICLES_LABELS=labels)
+    shown = set()
     for page in ("a.html", "archives.html", "sources/desk-1.html", "sources/index.html"):
-        assert site.soup(page).find("i") is None, page
+        soup = site.soup(page)
+        assert soup.find("i") is None, page
+        shown |= {key for key, label in labels.items() if label in soup.get_text()}
+    assert shown == set(labels)  # every label was written, as text
