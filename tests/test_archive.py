@@ -203,7 +203,7 @@ def test_archive_years_months_and_entries_newest_first(site):
     assert months == ["month-2024-06", "month-2024-05"]
     assert titles(soup) == ["Treaty signed in the capital", "Harbour reopens", "Budget vote moved", "An old story"]
     may = soup.select_one("#month-2024-05")
-    assert may.h3.get_text(" ", strip=True) == f"{datetime.date(2024, 5, 1):%B} 2 posts"
+    assert may.h3.get_text(" ", strip=True) == "May 2 posts"  # CLDR's English name, not the process locale's
     assert may["aria-label"] == "May 2024"  # one name per landmark, whatever the year
     assert soup.select_one("#year-2022 h2").get_text(" ", strip=True) == "2022 1 post"
 
