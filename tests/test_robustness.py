@@ -295,17 +295,23 @@ def sentence(draw, min_words=1, max_words=12):
     return text + draw(st.sampled_from([".", "!", "?", "", "."]))
 
 
+# English month names as authors write them, whatever the process locale's %B.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
 @st.composite
 def a_date(draw):
     day = draw(st.dates(min_value=datetime.date(1999, 1, 1), max_value=datetime.date(2040, 12, 31)))
     form = draw(st.integers(0, 5))
+    month = MONTHS[day.month - 1]
     return [
         day.isoformat(),
         f"{day:%Y-%m-%d} {draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}",
-        f"{day:%B} {day.day}, {day.year}",
+        f"{month} {day.day}, {day.year}",
         f"{day:%m/%d/%Y}",
-        f"{day:%b} {day.day}",  # no year: takes the post's
-        f"{day.day} {day:%B} {day.year}",
+        f"{month[:3]} {day.day}",  # no year: takes the post's
+        f"{day.day} {month} {day.year}",
     ][form]
 
 
