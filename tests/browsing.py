@@ -83,3 +83,20 @@ def page_opener(browser, base: str) -> Iterator:
     finally:
         for page in pages:
             page.close()
+
+
+def screenshot(page, path, shows: str, **options) -> None:
+    """A picture for the docs, taken once the page shows what it is meant
+    to: ``shows`` (a CSS selector) visible and of a readable size, and the
+    chronicles stylesheet applied. The PNG written has the page's width."""
+    shown = page.locator(shows).first
+    assert shown.is_visible(), f"{shows} is not visible"
+    box = shown.bounding_box()
+    assert box["width"] >= 200 and box["height"] >= 40, f"{shows} is {box}"
+    accent = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--chronicles-accent')")
+    assert accent.strip(), "the chronicles stylesheet does not apply"
+    png = page.screenshot(path=str(path), **options)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(png[16:20], "big")
+    expected = options["clip"]["width"] if "clip" in options else page.viewport_size["width"]
+    assert width == round(expected), (width, expected)
