@@ -40,7 +40,7 @@ from .site import feeds
 from .site.filters import FILTERS
 from .site.generator import ChroniclesGenerator, facet_links
 from .site.head import PageTemplate
-from .site.worldmap import write_in_cache
+from .cachefiles import write_in_cache
 from .syntax import ChroniclesExtension
 from .syntax.chronicle import CONTENT, wrapped
 from .titles import split_flags

@@ -39,14 +39,12 @@ import.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import functools
 import hashlib
 import json
 import logging
 import os
 import re
-import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -54,6 +52,7 @@ from types import MappingProxyType
 from typing import Iterable, Iterator, Mapping
 
 from markupsafe import Markup, escape
+from ..cachefiles import write_in_cache
 
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
@@ -275,23 +274,6 @@ def from_json(kept) -> Mapping[str, Geometry]:
             raise ValueError(f"not a reduced map of size {size!r}")
         reduced[size] = Geometry(shapes, width, height)
     return MappingProxyType(reduced)
-
-
-def write_in_cache(directory: str, name: str, data: bytes) -> None:
-    """Make the file ``name`` of ``directory`` (made if missing) hold
-    ``data``: written to a new file beside it, then moved in its place, so
-    that no build reads half a file and a link of that name is replaced,
-    never written through. Raises ``OSError``."""
-    os.makedirs(directory, exist_ok=True)
-    handle, written = tempfile.mkstemp(dir=directory, prefix=f".{name}.")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(written, os.path.join(directory, name))
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.remove(written)
-        raise
 
 
 # --- the map of a build --------------------------------------------------------
