@@ -23,7 +23,6 @@ import pickle
 import re
 import unicodedata
 
-import babel
 import pycountry
 from babel import localedata
 

@@ -5,7 +5,6 @@ settings."""
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
 from pelican_chronicles import cli
 from pelican_chronicles.languages import Languages, builtin
