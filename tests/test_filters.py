@@ -10,6 +10,8 @@ from types import SimpleNamespace
 
 import jinja2
 import pytest
+from bs4 import BeautifulSoup
+from conftest import convert
 
 from pelican_chronicles.model import CORRECTION, UPDATE, Chronicle, Country, Note
 from pelican_chronicles.site.filters import FILTERS, chronicles_by_year_month
@@ -281,6 +283,31 @@ def test_flag(value, expected):
 )
 def test_country(template, value, expected):
     assert render(template, value=value) == expected
+
+
+POST_WITH_COUNTRIES = """\
+Title: Talks resume
+Countries: France, Côte d'Ivoire, XK
+
+The talks resumed.
+"""
+
+
+def test_a_posts_list_of_countries_and_the_filter_write_a_country_alike():
+    # The post's list (its facet links on) and the filter, given the same
+    # country and address, write the same bytes.
+    html, _ = convert(POST_WITH_COUNTRIES, meta=True, facet_links=True)
+    items = re.findall(r"<li>(.*)</li>", html)
+    links = BeautifulSoup(html, "html.parser").select("aside.chronicles-countries li a")
+    assert [a.get_text() for a in links] == ["France", "Côte d’Ivoire", "Kosovo"]
+    assert items == [
+        render("{{ code|chronicles_country(href) }}", code=code, href=a["href"])
+        for code, a in zip(["FR", "CI", "XK"], links)
+    ]
+    assert items[0] == (
+        '<span class="chronicles-country">' + FLAG.format("&#x1F1EB;&#x1F1F7;") +
+        f' <a href="{links[0]["href"]}">France</a></span>'
+    )
 
 
 def documented_filters() -> set[str]:

@@ -1,6 +1,7 @@
 """Jinja filters, registered for every generator (SPEC 9).
 
-Each returns ``Markup`` written by ``render.py``, everything it inserts
+Each returns ``Markup`` written by ``render.py`` (a country and its flag
+by ``markup.py``, as a post's list of countries), everything it inserts
 escaped, so it is safe in templates with or without autoescaping (Pelican's
 environment has none):
 
@@ -31,6 +32,7 @@ from functools import partial
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from .. import markup
 from ..jsonld import news_article, script_tag
 from ..languages import RTL, base
 from ..metadata import country_name, lookup_country
@@ -197,7 +199,7 @@ def chronicles_flag(country_or_code) -> Markup:
     """``<span class="chronicles-flag" aria-hidden="true">&#x1F1EB;&#x1F1F7;</span>``:
     decorative, hidden from screen readers; empty for an unknown country."""
     country = _country(country_or_code)
-    return render.flag(country) if country is not None else Markup("")
+    return markup.flag(country.flag) if country is not None else Markup("")
 
 
 @pass_context
@@ -211,11 +213,11 @@ def chronicles_country(context, country_or_code, href: str | None = None, lang: 
     if country is None:
         if not isinstance(country_or_code, str) or not country_or_code.strip():
             return Markup("")
-        return render.country(country_or_code.strip())
+        return markup.country(country_or_code.strip())
     if lang is None:
         content = context.get("article") or context.get("page")
         lang = getattr(content, "lang", None) or context.get("DEFAULT_LANG")
-    return render.country(country_name(country, lang), render.flag(country), safe_url(href))
+    return markup.country(country_name(country, lang), markup.flag(country.flag), safe_url(href))
 
 
 @pass_context

@@ -1,6 +1,7 @@
 """The markup of the chronicle archive, its facet pages and the filters: one
 function per piece, the only place that piece is written. The templates
-reach these through the filters (``filters.py``).
+reach these through the filters (``filters.py``). A country and its flag
+are written by ``markup.py``, as in a post.
 
 Plain Python, no Pelican import. Everything taken from a post, a setting or
 a label is escaped, so each function returns ``Markup``, safe in templates
@@ -15,9 +16,9 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
+from .. import markup
 from ..languages import bcp47
 from ..model import latest_date
-from ..text import char_refs
 
 BADGE_DATE_FORMAT = "%d %b %Y"
 # The sources an archive entry shows before "and N more": an entry is on the
@@ -40,24 +41,6 @@ def time(value: datetime.date, shown: str) -> Markup:
     return Markup(f'<time datetime="{value.isoformat()}">{escape(shown)}</time>')
 
 
-def flag(country) -> Markup:
-    """The flag of ``country`` (a ``Country`` or a country's facet), hidden
-    from screen readers; empty when it has none. Written as character
-    references (see ``char_refs``)."""
-    if not country.flag:
-        return Markup("")
-    return Markup(f'<span class="chronicles-flag" aria-hidden="true">{char_refs(country.flag)}</span>')
-
-
-def country(name: str, country_flag: Markup = Markup(""), href: str | None = None) -> Markup:
-    """A country's flag and name in ``span.chronicles-country``, the name a
-    link when ``href`` is given (the ``chronicles_country`` filter)."""
-    shown = f'<a href="{escape(href)}">{escape(name)}</a>' if href else escape(name)
-    if country_flag:
-        shown = f"{country_flag} {shown}"
-    return Markup(f'<span class="chronicles-country">{shown}</span>')
-
-
 def more(count: int, labels: dict) -> Markup:
     """``span.chronicles-more``: "and N more", the ``and_more`` label."""
     return Markup(f'<span class="chronicles-more">{escape(labels["and_more"].replace("{count}", str(count)))}</span>')
@@ -69,7 +52,7 @@ def facet_link(facet, siteurl: str) -> Markup:
     ``a.chronicles-speaker``."""
     name = escape(facet.name)
     if facet.kind == "country" and facet.flag:
-        name = f"{flag(facet)} {name}"
+        name = f"{markup.flag(facet.flag)} {name}"
     return Markup(f'<a class="chronicles-{facet.kind}" href="{escape(siteurl)}/{escape(facet.url)}">{name}</a>')
 
 

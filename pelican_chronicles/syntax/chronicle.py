@@ -29,10 +29,10 @@ from html import escape
 
 from markdown.util import AtomicString
 
+from .. import markup
 from ..languages import bcp47
 from ..metadata import country_name, parse_sources, resolve_countries
 from ..model import Chronicle, Country, Dateline, Note, Quote, Source, Turn, merge_sources, problem, source
-from ..text import char_refs
 from ..urls import safe_url, url_host
 from .common import ConventionProcessor, beginning, count_words, element, first_words, plain_text, sub
 
@@ -260,17 +260,15 @@ class ChronicleProcessor(ConventionProcessor):
 
     def countries_list(self, countries: tuple[Country, ...]):
         """The post's countries, each its flag (decorative) and its name, in
-        the post's language, linking to its page on the site."""
+        the post's language, linking to its page on the site: the markup of
+        ``markup.country``, as the site's pages write it, stashed as raw HTML."""
         aside, items = titled_list("aside", "chronicles-countries", self.language.labels["countries"], "ul")
         for country in countries:
             item = sub(items, "li")
             item.tail = "\n"
-            shown = sub(item, "span", class_="chronicles-country")
-            if country.flag:  # written as character references (see char_refs)
-                flag = sub(shown, "span", AtomicString(self.md.htmlStash.store(char_refs(country.flag))),
-                           class_="chronicles-flag", aria_hidden="true")
-                flag.tail = " "
-            sub(shown, "a", country_name(country, self.language.code), href=self.facet_link("country", country.code))
+            shown = markup.country(country_name(country, self.language.code), markup.flag(country.flag),
+                                   self.facet_link("country", country.code))
+            item.text = AtomicString(self.md.htmlStash.store(shown))
         return aside
 
     def facet_link(self, kind: str, key: str) -> str:
