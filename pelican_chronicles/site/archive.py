@@ -117,7 +117,8 @@ def group_by_year_month(
 ) -> tuple[Year, ...]:
     """Group ``entries`` by year and month, keeping their order: years and
     months appear in the order of their first entry. Months are named in
-    the language ``lang``."""
+    the language ``lang``. The one grouping: the archive pages' and the
+    ``chronicles_by_year_month`` filter's."""
     years: dict[int, dict[int, list]] = {}
     for entry in entries:
         date = date_of(entry)

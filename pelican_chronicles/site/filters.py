@@ -28,6 +28,7 @@ and country names are in the site's language, ``DEFAULT_LANG``, from CLDR
 from __future__ import annotations
 
 from functools import partial
+from operator import attrgetter
 
 from jinja2 import pass_context
 from markupsafe import Markup, escape
@@ -40,7 +41,7 @@ from ..model import Chronicle, Country
 from ..settings import DEFAULT_LABELS
 from ..urls import safe_url
 from . import localdates, render
-from .archive import ArchiveView, Year
+from .archive import ArchiveView, Year, group_by_year_month
 from .sparklines import sparkline
 from .worldmap import SIZES, WorldMap
 
@@ -166,14 +167,12 @@ def chronicles_title(context, title) -> Markup:
 def chronicles_by_year_month(articles, newest_first: bool = True) -> list:
     """``[(year, [(month, [articles])])]``, years and months newest first
     (oldest first with ``newest_first=False``), the articles in the order
-    given. One pass over the articles."""
-    years: dict[int, dict[int, list]] = {}
-    for article in articles:
-        date = article.date
-        years.setdefault(date.year, {}).setdefault(date.month, []).append(article)
+    given: the archive's grouping (``archive.group_by_year_month``) as
+    plain numbers and lists."""
+    newest = partial(sorted, reverse=newest_first)
     return [
-        (year, [(month, years[year][month]) for month in sorted(years[year], reverse=newest_first)])
-        for year in sorted(years, reverse=newest_first)
+        (year.year, [(month.month, list(month.entries)) for month in newest(year.months, key=attrgetter("month"))])
+        for year in newest(group_by_year_month(articles), key=attrgetter("year"))
     ]
 
 
