@@ -1,5 +1,7 @@
 """The Atom feed of update and correction notes, built with feedgenerator,
-the feed library Pelican itself uses."""
+the feed library Pelican itself uses, and where it is: ``feed_domain`` and
+``feed_base`` read Pelican's settings for it, ``feed_url`` writes its
+address, in the feed itself and in every page's head."""
 
 from __future__ import annotations
 
@@ -40,13 +42,14 @@ def updates_feed(
     max_items: int | None = None,
 ) -> Atom1Feed:
     """One entry per note, newest first, at most ``max_items`` (Pelican's
-    ``FEED_MAX_ITEMS``; None: all). Ids are tag URIs made from the post's
-    URL and date and the note's anchor, so they stay when a note is edited."""
-    base = site_url.rstrip("/") + "/" if site_url else ""
+    ``FEED_MAX_ITEMS``; None: all), its addresses from ``site_url``
+    (``feed_base``). Ids are tag URIs made from the post's URL and date and
+    the note's anchor, so they stay when a note is edited."""
+    base = site_url.rstrip("/") + "/" if site_url else ""  # without one, entries link relative, as Pelican's
     feed = UpdatesFeed(
         title=feed_title(site_name, labels),
         link=base or "/",
-        feed_url=base + feed_path,
+        feed_url=feed_url(site_url, feed_path),
         description="",
         feed_guid=None if base else unique_id(feed_path),
         quiet_date=quiet_date,
@@ -69,6 +72,33 @@ def updates_feed(
     return feed
 
 
+def feed_domain(settings) -> str:
+    """Pelican's ``FEED_DOMAIN``, which Pelican sets to ``SITEURL`` when only
+    that is given: where a page links the feed from, as Pelican's themes
+    link its own; "" without one, and a page links it from its own
+    ``SITEURL`` (relative with ``RELATIVE_URLS``)."""
+    return settings.get("FEED_DOMAIN") or ""
+
+
+def feed_base(settings) -> str:
+    """Where the feed's own addresses start: ``FEED_DOMAIN``, else
+    ``SITEURL``; "" with neither (Pelican's warning, ``warn_without_domain``)."""
+    return feed_domain(settings) or settings.get("SITEURL") or ""
+
+
+def feed_url(base: str, path: str) -> str:
+    """The updates feed's address, its path ``path`` from ``base``: in the
+    feed itself from ``feed_base``, in a page's head from ``feed_domain``
+    or the page's ``SITEURL``; from the site's root when ``base`` is "":
+
+        >>> feed_url("https://news.example/", "feeds/updates.atom.xml")
+        'https://news.example/feeds/updates.atom.xml'
+        >>> feed_url("", "feeds/updates.atom.xml")
+        '/feeds/updates.atom.xml'
+    """
+    return f"{base.rstrip('/')}/{path}"
+
+
 # When one of Pelican's own feeds is on and neither SITEURL nor FEED_DOMAIN
 # is set, Pelican warns, once, at start-up, and writes them.
 WITHOUT_DOMAIN = "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid"
@@ -79,11 +109,7 @@ def warn_without_domain(settings) -> bool:
     asks for it by name, has neither ``SITEURL`` nor ``FEED_DOMAIN``, and
     Pelican, whose own feeds are all off, has not said so already. (Left
     unset, the feed is off where Pelican's feeds are.)"""
-    return bool(
-        settings.get("CHRONICLES_UPDATES_FEED")
-        and not (settings.get("SITEURL") or settings.get("FEED_DOMAIN"))
-        and not writes_feeds(settings)
-    )
+    return bool(settings.get("CHRONICLES_UPDATES_FEED") and not feed_base(settings) and not writes_feeds(settings))
 
 
 def feed_title(site_name: str, labels: dict) -> str:

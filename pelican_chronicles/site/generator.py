@@ -25,7 +25,7 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url, slugify
 
 from ..urls import FacetLinks, resolve_facet_hrefs, safe_url, unlink
-from .feeds import feed_title, updates_feed, write_feed
+from .feeds import feed_domain, feed_title, updates_feed, write_feed
 from .head import PROBE, PageHead, page_title, title_pattern
 from .index import FacetPaths, SiteIndex, chronicle_of
 from .worldmap import WorldMap
@@ -131,7 +131,7 @@ class ChroniclesGenerator(Generator):
                 f"{settings['CHRONICLES_STATIC_URL']}chronicles.css" if stylesheet else None),
             stylesheet_is_own=isinstance(stylesheet, str),
             feed=settings["CHRONICLES_UPDATES_FEED"],
-            feed_domain=settings.get("FEED_DOMAIN") or "",
+            feed_domain=feed_domain(settings),
             feed_title=feed_title(settings["SITENAME"], settings["CHRONICLES_LABELS"]),
             jsonld=settings["CHRONICLES_JSONLD"],
             site_url=settings.get("SITEURL", ""),

@@ -42,6 +42,7 @@ from jinja2 import Template
 from markupsafe import Markup, escape
 
 from ..model import Chronicle
+from .feeds import feed_url
 from .filters import chronicles_jsonld
 
 logger = logging.getLogger(__name__)
@@ -161,6 +162,7 @@ class PageHead:
     """The head additions of one build, from its settings: ``stylesheet``
     (the URL of the bundled stylesheet relative to ``SITEURL``, or a URL of
     the site's own, or None), ``feed`` (the updates feed's path, or None),
+    ``feed_domain`` (``feeds.feed_domain``: "" links it from the page's ``SITEURL``),
     ``feed_title``, ``jsonld`` (whether article pages get it) and
     ``site_url`` (absolute URLs in the JSON-LD; ``""`` leaves them out)."""
 
@@ -184,7 +186,7 @@ class PageHead:
             if href not in head:
                 parts.append(stylesheet_link(href))
         if self.feed:
-            href = f"{self.feed_domain or siteurl}/{self.feed}"
+            href = feed_url(self.feed_domain or siteurl, self.feed)
             if href not in head:
                 parts.append(feed_link(href, self.feed_title))
         article = context.get("article")
