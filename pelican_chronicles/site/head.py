@@ -175,6 +175,12 @@ class PageHead:
     site_url: str
     warned: set = field(default_factory=set)  # templates already warned about
 
+    def feed_url(self, siteurl: str) -> str | None:
+        """The updates feed's address on a page whose ``SITEURL`` is
+        ``siteurl``, as the feed gives its own (``feeds.feed_url``); None
+        when the site writes none."""
+        return feed_url(self.feed_domain or siteurl, self.feed) if self.feed else None
+
     def parts(self, chunks: list[str], head: str, context: dict) -> list[str]:
         """What the page its template wrote as ``chunks`` (``head``: what
         comes before its ``</head>``), rendered with ``context``, needs and
@@ -185,10 +191,9 @@ class PageHead:
             href = self.stylesheet if self.stylesheet_is_own else f"{siteurl}/{self.stylesheet}"
             if href not in head:
                 parts.append(stylesheet_link(href))
-        if self.feed:
-            href = feed_url(self.feed_domain or siteurl, self.feed)
-            if href not in head:
-                parts.append(feed_link(href, self.feed_title))
+        href = self.feed_url(siteurl)
+        if href and href not in head:
+            parts.append(feed_link(href, self.feed_title))
         article = context.get("article")
         if (self.jsonld and isinstance(getattr(article, "chronicles", None), Chronicle)
                 and not any(JSONLD in chunk for chunk in chunks)):
