@@ -82,10 +82,11 @@ def timed_convert(source: str, inline: bool = True, **config) -> tuple[float, fl
         return time.perf_counter() - start, spent[0]
 
 
-def convert_times(convert_with_times, make, size: int):
-    """(total, plugin) times of the small input and of the large one."""
+def convert_times(convert_with_times, make, size: int, plugin_only: bool = False):
+    """(total, plugin) times of the small input and of the large one;
+    ``plugin_only``: only the plugin's share is checked."""
     with hang_guard():
-        return best_times(convert_with_times, make(size // SCALE), make(size))
+        return best_times(convert_with_times, make(size // SCALE), make(size), checked=(1,) if plugin_only else None)
 
 
 def without_inline(source: str) -> tuple[float, float]:
@@ -102,7 +103,7 @@ def test_the_check_fails_for_a_quadratic_regular_expression():
     """``a+$`` tries every start in a run of "a" before a "b": quadratic."""
     quadratic = re.compile(r"a+$")
     with pytest.raises(AssertionError, match="times the input"):
-        assert_linear(quadratic.search, lambda n: repeat("a", n) + "b", size=24_000)
+        assert_linear(quadratic.search, lambda n: repeat("a", n) + "b", size=12_000)
 
 
 # --- adversarial inputs -------------------------------------------------------------------
@@ -197,8 +198,9 @@ def test_national_forms_take_linear_time(name):
     def in_language(source: str) -> tuple[float, float]:
         return timed_convert(source, lang=lang)
 
-    (total_small, plugin_small), (total, plugin) = convert_times(in_language, make, MB)
-    if not name.startswith("many"):  # Python-Markdown's own time grows faster over many blocks
+    many = name.startswith("many")
+    (total_small, plugin_small), (total, plugin) = convert_times(in_language, make, MB, plugin_only=many)
+    if not many:  # Python-Markdown's own time grows faster over many blocks
         check_growth(name, total_small, total)
     check_growth(f"{name}, the plugin's share", plugin_small, plugin)
 
@@ -212,13 +214,13 @@ def test_one_block_of_a_megabyte_takes_linear_time(name):
 
 @pytest.mark.parametrize("name", sorted(BRACKETS))
 def test_brackets_take_linear_time(name):
-    (_total_small, plugin_small), (_total, plugin) = convert_times(without_inline, BRACKETS[name], MB)
+    (_total_small, plugin_small), (_total, plugin) = convert_times(without_inline, BRACKETS[name], MB, plugin_only=True)
     check_growth(f"{name}, the plugin's share", plugin_small, plugin)
 
 
 @pytest.mark.parametrize("name", sorted(MANY_BLOCKS))
 def test_many_blocks_take_linear_time(name):
-    (_total_small, plugin_small), (_total, plugin) = convert_times(timed_convert, MANY_BLOCKS[name], MB // 4)
+    (_total_small, plugin_small), (_total, plugin) = convert_times(timed_convert, MANY_BLOCKS[name], MB // 4, plugin_only=True)
     check_growth(f"{name}, the plugin's share", plugin_small, plugin)
 
 

@@ -68,11 +68,23 @@ def seconds(function, *args) -> float:
         return time.perf_counter() - start
 
 
-def best_times(measure, small, large) -> tuple[tuple[float, ...], tuple[float, ...]]:
+def best_times(measure, small, large, checked=None) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """``measure(input)`` returns a tuple of times; the shortest of each
-    over RUNS runs on the small and the large input, taking turns."""
-    smalls, larges = zip(*[(measure(small), measure(large)) for _ in range(RUNS)])
-    return tuple(map(min, *smalls)), tuple(map(min, *larges))
+    over up to RUNS runs on the small and the large input, taking turns.
+    The runs stop as soon as every time at the indices ``checked`` (all by
+    default) grows within the limit: further runs could only lower the
+    shortest times, so linear work is usually measured once, and only a
+    run that looks too slow is measured again."""
+    smalls, larges = [], []
+    for _ in range(RUNS):
+        smalls.append(measure(small))
+        larges.append(measure(large))
+        best_small = tuple(min(times) for times in zip(*smalls))
+        best_large = tuple(min(times) for times in zip(*larges))
+        indices = range(len(best_small)) if checked is None else checked
+        if all(growth(best_small[i], best_large[i]) <= GROWTH_LIMIT for i in indices):
+            break
+    return best_small, best_large
 
 
 def growth(small: float, large: float) -> float:
