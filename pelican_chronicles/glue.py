@@ -44,7 +44,6 @@ from .cachefiles import write_in_cache
 from .syntax import ChroniclesExtension
 from .syntax.chronicle import CONTENT, wrapped
 from .titles import split_flags
-from .urls import facet_href
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +152,7 @@ def extension_config(settings) -> dict:
     config["timezone"] = settings.get("TIMEZONE") or "UTC"
     config["lang"] = settings.get("DEFAULT_LANG") or "en"
     config["facet_links"] = True
-    config["facet_url"] = facet_links(settings) or facet_href
+    config["facet_url"] = facet_links(settings)
     config["summary_words"] = settings.get("SUMMARY_MAX_LENGTH")
     config["summarize"] = functools.partial(
         summary,

@@ -19,10 +19,9 @@ import hashlib
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
-from html import escape as html_escape
+from dataclasses import dataclass, field
 from typing import Callable
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import urlsplit
 
 from .model import name_key
 
@@ -145,54 +144,123 @@ def source_slug(key: str, slugify: Callable[[str], str]) -> str:
     return f"{slug}-2" if slug.casefold() in RESERVED_SLUGS else slug
 
 
+def simple_slugify(value: str) -> str:
+    """A stand-in for Pelican's slugify, outside a build."""
+    return re.sub(r"[^\w]+", "-", value.casefold()).strip("-")
+
+
+FACET_KINDS = ("source", "country", "speaker")
+DEFAULT_FACET_PATHS = {"source": "sources/{slug}.html", "country": "countries/{slug}.html", "speaker": "speakers/{slug}.html"}
+
+
+@dataclass(frozen=True)
+class FacetPages:
+    """Where the pages of sources, countries and speakers are written
+    (``save_as``) and linked (``url``, after ``SITEURL``): the site's
+    ``CHRONICLES_{KIND}_SAVE_AS`` and ``CHRONICLES_{KIND}_URL`` patterns and
+    its ``slugify``. The one definition of a facet page's address: the site
+    index writes the pages there and the Markdown extension links them.
+
+    The page of a source or a country depends on its key alone (``Source.key``,
+    a country's alpha-2 code), so that a post links it when it is read; a
+    speaker's slug depends on the other speakers' (``index.facet_slug``),
+    and the index gives it to ``at``.
+
+    >>> pages = FacetPages(str.lower, {"country": "countries/{slug}/"}, {"country": "countries/{slug}/index.html"})
+    >>> pages.url("country", "FR"), pages.save_as("country", "FR"), pages.url("source", "harbour press")
+    ('countries/fr/', 'countries/fr/index.html', 'sources/harbour press.html')
+    """
+
+    slugify: Callable[[str], str] = simple_slugify
+    urls: dict = field(default_factory=dict)  # kind -> pattern with {slug}; else DEFAULT_FACET_PATHS
+    saves_as: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_settings(cls, settings, slugify: Callable[[str], str]) -> FacetPages:
+        """The pages as a site's settings (a mapping) place them."""
+        return cls(
+            slugify,
+            {kind: settings[f"CHRONICLES_{kind.upper()}_URL"] for kind in FACET_KINDS},
+            {kind: settings[f"CHRONICLES_{kind.upper()}_SAVE_AS"] for kind in FACET_KINDS},
+        )
+
+    def slug(self, kind: str, key: str) -> str:
+        """The slug of the page of a source or a country (``kind``)."""
+        return source_slug(key, self.slugify) if kind == "source" else key.lower()
+
+    def url(self, kind: str, key: str) -> str:
+        return self.at(kind, self.slug(kind, key))[0]
+
+    def save_as(self, kind: str, key: str) -> str:
+        return self.at(kind, self.slug(kind, key))[1]
+
+    def at(self, kind: str, slug: str) -> tuple[str, str]:
+        """The ``url`` and ``save_as`` of the page of a ``kind`` whose slug is ``slug``."""
+        default = DEFAULT_FACET_PATHS[kind]
+        return self.urls.get(kind, default).format(slug=slug), self.saves_as.get(kind, default).format(slug=slug)
+
+
+# With RELATIVE_URLS, a post links the pages of its sources and countries
+# relative to the page it is shown on, which is not known when it is read:
+# through Pelican's intrasite links (``{filename}/...``), which Pelican
+# resolves on every page it writes, whatever its depth, and in feeds. The
+# facet pages are in the build's table of pages under this folder, which
+# no file of the site's content has (``site.generator.IntrasitePage``).
+INTRASITE_FOLDER = "{chronicles}"
+
+
+def intrasite_path(url: str) -> str:
+    """The path under which Pelican's intrasite links find the facet page
+    whose URL is ``url``.
+
+    >>> intrasite_path("sources/harbour-press.html")
+    '{chronicles}/sources/harbour-press.html'
+    """
+    return f"{INTRASITE_FOLDER}/{url}"
+
+
 @dataclass(frozen=True)
 class FacetLinks:
-    """The addresses of the source and country pages, as the Markdown
-    extension writes them into a post: ``SITEURL``, then the page's URL
-    (``CHRONICLES_SOURCE_URL``, ``CHRONICLES_COUNTRY_URL``) with its slug.
+    """How a post links the pages of its sources and countries, when it is
+    read: ``siteurl`` (``SITEURL``) then the page's URL (``FacetPages``);
+    with ``intrasite`` (RELATIVE_URLS), the way Pelican's intrasite links
+    name a post (``{filename}``, as the site's ``INTRASITE_LINK_REGEX``
+    reads it) then the page's ``intrasite_path``. A post whose status (its
+    ``Status:``, else ``default_status``, from Pelican's
+    ``DEFAULT_METADATA``) is ``draft`` links none; the site gives a page to
+    each source and country of the other posts it writes (``linked``).
 
-    >>> FacetLinks("https://site.example", "sources/{slug}.html", "countries/{slug}/", str.lower)("country", "FR")
-    'https://site.example/countries/fr/'
+    >>> links = FacetLinks(FacetPages(), "https://site.example")
+    >>> links("country", "FR"), links("country", "FR", status="Draft")
+    ('https://site.example/countries/fr.html', None)
+    >>> FacetLinks(FacetPages(), "", intrasite="{filename}")("country", "FR")
+    '{filename}/{chronicles}/countries/fr.html'
     """
 
+    pages: FacetPages
     siteurl: str
-    source_url: str
-    country_url: str
-    slugify: Callable[[str], str]
+    intrasite: str | None = None
+    default_status: str = "published"
 
-    def __call__(self, kind: str, key: str) -> str:
-        if kind == "source":
-            return f"{self.siteurl}/{self.source_url.format(slug=source_slug(key, self.slugify))}"
-        return f"{self.siteurl}/{self.country_url.format(slug=key.lower())}"
-
-
-def unlink(html_text: str, urls) -> str:
-    """``html_text`` without the ``href`` of the links to ``urls``: the
-    links' words stay."""
-    for url in urls:
-        html_text = html_text.replace(f' href="{html_escape(url)}"', "")
-    return html_text
+    def __call__(self, kind: str, key: str, status: str | None = None) -> str | None:
+        if not linked(status or self.default_status):
+            return None
+        if self.intrasite is not None:
+            return f"{self.intrasite}/{intrasite_path(self.pages.url(kind, key))}"
+        return f"{self.siteurl}/{self.pages.url(kind, key)}"
 
 
-# --- links to the site's pages, made before the site is known ------------------
-#
-# With ``RELATIVE_URLS``, a post links its sources' and countries' pages
-# relative to its own page, which is not known when the Markdown extension
-# reads it; the extension then writes a placeholder href, as Pelican does
-# for intrasite links (``{filename}/post.md``), and the plugin puts the
-# page's URL in its place before any page is written.
-
-_FACET_HREF = re.compile(r' href="\{chronicles-(source|country)\}([^"]*)"')
+def no_facet_links(kind: str, key: str, status: str | None = None) -> None:
+    """How a post outside a site links the pages of its sources and
+    countries: it has none to link."""
+    return None
 
 
-def facet_href(kind: str, key: str) -> str:
-    """The placeholder href of the page of a ``kind`` ('source' or
-    'country') whose key is ``key`` (``Source.key``, a country's code).
-
-    >>> facet_href("source", "harbour press")
-    '{chronicles-source}harbour%20press'
-    """
-    return f"{{chronicles-{kind}}}{quote(key, safe='')}"
+def linked(status: str | None) -> bool:
+    """Whether a post whose status is ``status`` (as written, or as Pelican's
+    metadata holds it) links the pages of its sources and countries, and so
+    gives them a page: every post but a draft."""
+    return (status or "").strip().lower() != "draft"
 
 
 def url_host(url: str) -> str | None:
@@ -206,19 +274,3 @@ def url_host(url: str) -> str | None:
     except ValueError:  # an address such as "http://[x" that no browser opens either
         return None
     return host.removeprefix("www.") if host else None
-
-
-def resolve_facet_hrefs(html: str, url_for) -> str:
-    """``html`` with each placeholder href replaced by ``url_for(kind, key)``,
-    escaped; an ``href`` for which that gives None is removed, leaving the
-    link's words.
-
-    >>> resolve_facet_hrefs('<a href="{chronicles-country}FR">France</a>', lambda kind, key: "/countries/fr.html")
-    '<a href="/countries/fr.html">France</a>'
-    """
-
-    def replace(found: re.Match) -> str:
-        url = url_for(found.group(1), unquote(found.group(2)))
-        return f' href="{html_escape(url)}"' if url else ""
-
-    return _FACET_HREF.sub(replace, html)

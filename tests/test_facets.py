@@ -496,3 +496,60 @@ def test_an_intrasite_source_that_leads_nowhere_is_not_linked(build, caplog):
     assert site.soup("sources/gone.html").select("a.chronicles-source-home") == []
     assert "{filename}" not in site.text("a.html").split("<body")[0]
     assert any("Unable to find" in r.getMessage() for r in caplog.records)
+
+
+# --- every link to a facet page leads to a page the build writes ---------------
+
+EVERY_KIND_OF_POST = {
+    "published.md": "Title: Published\nDate: 2024-03-01\nCountries: FR\nSources: Wire B\n\nText.\n",
+    "hidden.md": "Title: Hidden\nDate: 2024-03-02\nStatus: hidden\nCountries: NO\nSources: Hidden Desk\n\nText.\n",
+    "draft.md": "Title: Draft\nDate: 2024-03-03\nStatus: draft\nCountries: JP\nSources: Draft Desk\n\nText.\n",
+    "future.md": "Title: Later\nDate: 2099-01-01\nCountries: IT\nSources: Future Desk\n\nText.\n",
+    "published-de.md": (
+        "Title: Veröffentlicht\nDate: 2024-03-01\nSlug: published\nLang: de\nCountries: AT\nSources: Tafel Desk\n\nText.\n"
+    ),
+    "pages/about.md": "Title: About\nCountries: PT\nSources: Census Office\n\nText.\n",
+    "pages/notes.md": "Title: Notes\nStatus: draft\nSources: Notes Desk\n\nText.\n",
+}
+
+
+def facet_hrefs(site) -> dict[str, list[str]]:
+    """The href of every link to a source's or a country's page, by page written."""
+    found = {}
+    for path in site.output.rglob("*.html"):
+        links = site.soup(str(path.relative_to(site.output))).select(
+            "aside a.chronicles-source, aside.chronicles-countries a")
+        found[str(path.relative_to(site.output))] = [a.get("href") for a in links]
+    return found
+
+
+@pytest.mark.parametrize("relative", [False, True])
+def test_every_link_to_a_facet_page_leads_to_a_written_page(build, relative, caplog):
+    """Pages, hidden posts, translations and posts dated in the future link
+    their sources' and countries' pages, and the build writes them; a post
+    whose Status: is draft links none. With RELATIVE_URLS, a post shown on
+    a page at another depth (its category's) links them from there."""
+    site = build(EVERY_KIND_OF_POST, RELATIVE_URLS=relative, WITH_FUTURE_DATES=False)
+    hrefs = facet_hrefs(site)
+    for page, links in hrefs.items():
+        for href in links:
+            if href is not None:
+                target = (site.path(page).parent / href).resolve() if relative else site.path(href.lstrip("/"))
+                assert target.is_file(), (page, href)
+    assert hrefs["pages/about.html"] == ["../sources/census-office.html" if relative else "/sources/census-office.html",
+                                         "../countries/pt.html" if relative else "/countries/pt.html"][::-1]
+    for page in ("hidden.html", "published-de.html", "drafts/later.html"):
+        assert None not in hrefs[page] and len(hrefs[page]) == 2, page
+    assert hrefs["drafts/draft.html"] == [None]  # the source's name, in its element; the country's, as text
+    assert hrefs["drafts/pages/notes.html"] == [None]
+    assert not site.exists("sources/draft-desk.html") and not site.exists("countries/jp.html")
+    assert hrefs["category/misc.html"], "the category's page shows the posts' lists"
+    assert not [r.getMessage() for r in caplog.records if "{chronicles}" in r.getMessage()]
+
+
+def test_a_facet_page_only_a_page_links_is_left_out_of_the_indexes(build):
+    site = build(EVERY_KIND_OF_POST, WITH_FUTURE_DATES=False)
+    assert site.exists("sources/census-office.html")
+    assert [name for name, _href, _count in listed(site.soup("sources/index.html"))] == ["Wire B"]
+    assert entry_titles(site.soup("sources/census-office.html")) == []
+

@@ -1,11 +1,17 @@
 """Which URLs may reach href and cite (SPEC 11): http, https, mailto and
 relative URLs only."""
 
+import datetime
+from types import SimpleNamespace
+
 import pytest
+from conftest import render
 from timing import assert_linear, repeat
 
 from pelican_chronicles.metadata import parse_sources
-from pelican_chronicles.urls import safe_url, with_scheme
+from pelican_chronicles.model import Chronicle, Country, Source
+from pelican_chronicles.site.index import SiteIndex
+from pelican_chronicles.urls import FacetLinks, FacetPages, safe_url, with_scheme
 
 
 @pytest.mark.parametrize(
@@ -129,3 +135,62 @@ def test_the_sources_read_as_https_are_listed_as_written():
 def test_host_names_are_told_in_linear_time():
     assert_linear(with_scheme, lambda n: repeat("a.", n) + "b1/")
     assert_linear(with_scheme, lambda n: repeat("a", n) + ".")
+
+
+# --- the addresses of the facet pages ---------------------------------------------
+
+SETTINGS = {
+    "CHRONICLES_SOURCE_URL": "desk/{slug}/", "CHRONICLES_SOURCE_SAVE_AS": "desk/{slug}/index.html",
+    "CHRONICLES_COUNTRY_URL": "where/{slug}.html", "CHRONICLES_COUNTRY_SAVE_AS": "where/{slug}.html",
+    "CHRONICLES_SPEAKER_URL": "who/{slug}.html", "CHRONICLES_SPEAKER_SAVE_AS": "who/{slug}.html",
+}
+
+
+@pytest.mark.parametrize(
+    "kind, key, url, save_as",
+    [
+        ("source", "harbour press", "desk/harbour-press/", "desk/harbour-press/index.html"),
+        ("source", "index", "desk/index-2/", "desk/index-2/index.html"),
+        ("country", "FR", "where/fr.html", "where/fr.html"),
+    ],
+)
+def test_a_facet_page_is_where_its_key_and_the_settings_put_it(kind, key, url, save_as):
+    pages = FacetPages.from_settings(SETTINGS, lambda name: name.replace(" ", "-"))
+    assert (pages.url(kind, key), pages.save_as(kind, key)) == (url, save_as)
+
+
+def test_the_site_index_writes_the_pages_where_posts_link_them():
+    pages = FacetPages.from_settings(SETTINGS, lambda name: name.replace(" ", "-"))
+    post = SimpleNamespace(
+        title="Talks", url="talks.html", date=datetime.datetime(2024, 6, 1, tzinfo=datetime.timezone.utc),
+        chronicles=Chronicle(sources=(Source("Harbour Press"),), countries=(Country("FR", "FRA", "France", ""),)),
+    )
+    index = SiteIndex.build([post], pages=pages)
+    links = FacetLinks(pages, "https://news.example")
+    source, country = index.sources["harbour press"], index.countries["FR"]
+    assert links("source", "harbour press") == f"https://news.example/{source.url}"
+    assert links("country", "FR") == f"https://news.example/{country.url}"
+    assert (source.save_as, country.save_as) == ("desk/harbour-press/index.html", "where/fr.html")
+
+
+POST = "Title: Talks\nStatus: {status}\nCountries: FR\nSources: Harbour Press\n\nText."
+
+
+@pytest.mark.parametrize(
+    "status, default_status, linked",
+    [("published", "published", True), ("hidden", "published", True), ("Draft", "published", False),
+     ("", "draft", False), ("published", "draft", True)],
+)
+def test_a_draft_links_no_facet_page(status, default_status, linked):
+    links = FacetLinks(FacetPages(), "https://news.example", default_status=default_status)
+    html = render(POST.format(status=status), meta=True, facet_links=True, facet_url=links)
+    hrefs = ['href="https://news.example/sources/harbour-press.html"', 'href="https://news.example/countries/fr.html"']
+    assert [href in html for href in hrefs] == [linked, linked]
+    assert ">Harbour Press</a>" in html and "France</" in html
+
+
+def test_with_relative_urls_a_post_links_facet_pages_as_pelican_resolves_them():
+    links = FacetLinks(FacetPages(), "", intrasite="{filename}")
+    html = render(POST.format(status="published"), meta=True, facet_links=True, facet_url=links)
+    assert 'href="{filename}/{chronicles}/sources/harbour-press.html"' in html
+    assert 'href="{filename}/{chronicles}/countries/fr.html"' in html

@@ -17,17 +17,20 @@ import logging
 import os
 import re
 import shutil
+from dataclasses import dataclass
 from functools import partial
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from jinja2 import TemplateError, TemplateNotFound
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pelican.generators import Generator
-from pelican.utils import get_relative_path, path_to_url, slugify
+from pelican.urlwrappers import Author, Category, Tag
+from pelican.utils import slugify
 
-from ..urls import FacetLinks, resolve_facet_hrefs, safe_url, unlink
+from ..urls import FacetLinks, FacetPages, intrasite_path, linked, no_facet_links, safe_url
 from .feeds import feed_domain, feed_title, updates_feed, write_feed
 from .head import PROBE, PageHead, page_title, title_pattern
-from .index import FacetPaths, SiteIndex, chronicle_of
+from .index import SiteIndex
 from .worldmap import WorldMap
 
 logger = logging.getLogger(__name__)
@@ -46,29 +49,87 @@ THEME_FALLBACKS = {
 }
 
 
-def resolve_url(intrasite: re.Pattern, content, url: str | None, siteurl: str) -> str | None:
+# Where Pelican keeps what an intrasite link names (``Content._link_replacer``).
+LINKED_CONTENT = {"filename": "generated_content", "static": "static_content", "attach": "static_content"}
+NAMED_PAGES = {"category": Category, "tag": Tag, "author": Author}
+
+
+def resolve_url(intrasite: re.Pattern, context, content, url: str | None, siteurl: str) -> str | None:
     """The href for ``url``, an address the author gave in ``content``'s
     ``Sources:`` or attributions, on a page whose ``SITEURL`` is
     ``siteurl``. An intrasite link (``{filename}/b.md``, ``{static}/x.pdf``,
-    ``|filename|b.md``: Pelican's ``INTRASITE_LINK_REGEX``) is resolved by
-    Pelican, as it resolves the same link in the post's text; one it cannot
-    resolve (Pelican warns "Unable to find") is not linked. Called when
-    pages are written, once every post and static file is known."""
+    ``{tag}name``...: Pelican's ``INTRASITE_LINK_REGEX``) leads where
+    Pelican leads the same link in the post's text: to the ``url`` of the
+    post or file it names, found as Pelican finds it in the build's
+    ``generated_content`` and ``static_content``, query and fragment kept.
+    One that leads nowhere is not linked (Pelican warns "Unable to find"
+    when it writes the post, whose sources list holds the same link).
+    Called when pages are written, once every post and file is known."""
     url = safe_url(url)
-    if url is None or not intrasite.match(url) or not hasattr(content, "_update_content"):
+    found = intrasite.match(url) if url is not None else None
+    if found is None:
         return url
-    link = f'<a href="{escape(url)}">'
-    resolved = content._update_content(link, siteurl)
-    if resolved == link:
+    what, value = found.group("what"), urlsplit(url[found.end():])
+    if what in NAMED_PAGES:
+        target = NAMED_PAGES[what](value.path, content.settings).url
+    elif what == "index":
+        target = content.settings["INDEX_SAVE_AS"]
+    elif what in LINKED_CONTENT:
+        linked_content = find_linked(context, content, value.path, LINKED_CONTENT[what])
+        if linked_content is None and what == "filename":
+            linked_content = find_linked(context, content, value.path, "static_content")
+        if linked_content is None:
+            return None
+        target = linked_content.url
+    else:
         return None
-    return html.unescape(resolved[len('<a href="'):-len('">')])
+    return urlunsplit(("", "", f"{siteurl}/{target}", value.query, value.fragment))
+
+
+def find_linked(context, content, path: str, table: str):
+    """The post or file at ``path`` (from the site's root when it starts
+    with ``/``, else from ``content``'s folder) in the build's ``table``."""
+    known = context.get(table, {})
+    for each in dict.fromkeys((path, unquote(path), html.unescape(path))):
+        if each.startswith("/"):
+            key = each[1:]
+        else:
+            key = content.get_relative_source_path(os.path.join(content.relative_dir, each))
+        if key in known:
+            return known[key]
+    return None
+
+
+@dataclass(frozen=True)
+class IntrasitePage:
+    """A facet page as Pelican's intrasite links find it, in the build's
+    table of pages (``Generator.add_source_path``): under its
+    ``urls.intrasite_path``, with its ``url``."""
+
+    source_path: str
+    url: str
+
+    def get_relative_source_path(self) -> str:
+        return self.source_path
+
+
+def intrasite_indicator(settings) -> str | None:
+    """How a link names a post for Pelican to resolve it (``{filename}``,
+    or ``|filename|``), as the site's ``INTRASITE_LINK_REGEX`` reads it;
+    None when it reads neither."""
+    regex = re.compile(settings["INTRASITE_LINK_REGEX"])
+    for indicator in ("{filename}", "|filename|"):
+        found = regex.fullmatch(indicator)
+        if found is not None and found.group("what") == "filename":
+            return indicator
+    return None
 
 
 # What a theme's template may raise when it is rendered outside the page it
 # was made for, to learn its title pattern: the plugin then uses its own.
 THEME_RENDER_FAILURES = (TemplateError, LookupError, TypeError, ValueError, AttributeError, ArithmeticError)
 
-CONTENT_LISTS = ("articles", "drafts", "pages", "hidden_pages", "draft_pages")
+CONTENT_LISTS = ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages")
 
 
 def written_content(context) -> list:
@@ -91,39 +152,44 @@ def site_slugify(settings):
     )
 
 
-def facet_links(settings) -> FacetLinks | None:
-    """The addresses of source and country pages as the Markdown extension
-    writes them into posts; None with ``RELATIVE_URLS``, where a post's
-    links depend on its own page and the generator puts them in."""
-    if settings.get("RELATIVE_URLS"):
-        return None
-    return FacetLinks(
-        siteurl=settings.get("SITEURL") or "",
-        source_url=settings["CHRONICLES_SOURCE_URL"],
-        country_url=settings["CHRONICLES_COUNTRY_URL"],
-        slugify=site_slugify(settings),
-    )
+def facet_pages(settings) -> FacetPages:
+    """Where the site's source, country and speaker pages go."""
+    return FacetPages.from_settings(settings, site_slugify(settings))
+
+
+def facet_links(settings):
+    """How posts link the pages of their sources and countries (the Markdown
+    extension's ``facet_url``, a ``urls.FacetLinks``): after ``SITEURL``;
+    with ``RELATIVE_URLS``, as intrasite links that Pelican resolves on each
+    page it writes. A site whose ``INTRASITE_LINK_REGEX`` reads no
+    ``{filename}`` has them unlinked with ``RELATIVE_URLS``."""
+    indicator = intrasite_indicator(settings) if settings.get("RELATIVE_URLS") else None
+    if settings.get("RELATIVE_URLS") and indicator is None:
+        return no_facet_links
+    default_status = (settings.get("DEFAULT_METADATA") or {}).get("status")
+    return FacetLinks(facet_pages(settings), settings.get("SITEURL") or "", intrasite=indicator,
+                      default_status=str(default_status or "published"))
 
 
 class ChroniclesGenerator(Generator):
     def generate_context(self):
         settings = self.settings
+        posts = written_content(self.context)
         self.index = SiteIndex.build(
             self.context.get("articles", []),
-            slugify=site_slugify(settings),
-            paths={
-                kind: FacetPaths(settings[f"CHRONICLES_{kind.upper()}_SAVE_AS"], settings[f"CHRONICLES_{kind.upper()}_URL"])
-                for kind in ("source", "country", "speaker")
-            },
+            cited=[post for post in posts if linked(post.metadata.get("status"))],
+            pages=facet_pages(settings),
             newest_first=settings.get("NEWEST_FIRST_ARCHIVES", True),
-            resolve_url=partial(resolve_url, re.compile(settings["INTRASITE_LINK_REGEX"])),
+            resolve_url=partial(resolve_url, re.compile(settings["INTRASITE_LINK_REGEX"]), self.context),
             lang=settings.get("DEFAULT_LANG"),
         )
         self.context["chronicles_site"] = self.index
         self.context["chronicles_theme_templates"] = {
             name: self.first_template(names) for name, names in THEME_FALLBACKS.items()
         }
-        self.link_facets()
+        if settings["RELATIVE_URLS"]:
+            for facet in (*self.index.source_pages(), *self.index.countries.values()):
+                self.add_source_path(IntrasitePage(intrasite_path(facet.url), facet.url))
         self.context["chronicles_title_pattern"] = self.title_pattern()
         stylesheet = settings["CHRONICLES_STYLESHEET"]
         self.context["chronicles_head"] = PageHead(
@@ -142,33 +208,6 @@ class ChroniclesGenerator(Generator):
             self.index.country_list(), settings["CHRONICLES_LABELS"],
             cache_dir=settings["CACHE_PATH"] if settings.get("CACHE_CONTENT") else None,
         )
-
-    def link_facets(self):
-        """With ``RELATIVE_URLS``, put the URLs of the source and country
-        pages in the posts' links to them (``urls.facet_href``), relative to
-        each post's page. Without, the links are final already; those to a
-        page the site does not have (a source only a draft or a page cites)
-        lose their ``href``."""
-        relative = self.settings["RELATIVE_URLS"]
-        links = facet_links(self.settings)
-        for content in written_content(self.context):
-            html = content._content or ""
-            if "{chronicles-" in html:
-                siteurl = self.settings["SITEURL"]
-                if relative and content.save_as:
-                    siteurl = path_to_url(get_relative_path(content.save_as))
-                content._content = resolve_facet_hrefs(html, partial(self.facet_url, siteurl))
-            elif links is not None:
-                chronicle = chronicle_of(content)
-                missing = [links("source", s.key) for s in chronicle.sources if s.key not in self.index.sources]
-                missing += [links("country", c.code) for c in chronicle.countries if c.code not in self.index.countries]
-                if missing:
-                    content._content = unlink(html, missing)
-
-    def facet_url(self, siteurl: str, kind: str, key: str) -> str | None:
-        facets = self.index.sources if kind == "source" else self.index.countries
-        facet = facets.get(key)
-        return f"{siteurl}/{facet.url}" if facet is not None else None
 
     def title_pattern(self) -> tuple[str, str]:
         """How the plugin's pages fill the theme's title block, learnt from
@@ -250,7 +289,7 @@ class ChroniclesGenerator(Generator):
         ):
             self.write_page(write, f"CHRONICLES_{name.upper()}", "chronicles/facets", f"chronicles-{name}",
                             facets=facets, facet_kind=kind)
-        for kind, facets in (("source", index.source_list()), ("country", index.countries.values())):
+        for kind, facets in (("source", index.source_pages()), ("country", index.countries.values())):
             for facet in facets:
                 self.write_facet(write, facet, "chronicles/archive", facet_kind=kind,
                                  articles=facet.articles, dates=facet.articles)

@@ -1,8 +1,8 @@
 """The site's chronicle: what every post's chronicle adds up to, built in one
 pass over the posts of a build. No Pelican import: it reads the attributes
 Pelican gives content objects (``chronicles``, ``date``, ``url``, ``title``),
-and the generator hands it Pelican's ``slugify``, the output paths and
-the way Pelican resolves an intrasite link (``resolve_url``).
+and the generator hands it where the facet pages go (``urls.FacetPages``, with
+Pelican's ``slugify``) and the way an intrasite link resolves (``resolve_url``).
 
 One ``SiteIndex`` per build, kept on the chronicles generator and in the
 templates' context as ``chronicles_site``:
@@ -21,48 +21,21 @@ for the build.
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, ClassVar, Iterable
 
 from ..metadata import country_name
 from ..model import Chronicle, Country, Note, Source, name_key
-from ..urls import RESERVED_SLUGS, page_slug, safe_url, source_slug
+from ..urls import RESERVED_SLUGS, FacetPages, page_slug, safe_url, simple_slugify
 from .archive import ArchiveView, archive_view
 
 EMPTY = Chronicle()
-
-
-def simple_slugify(value: str) -> str:
-    """A stand-in for Pelican's slugify when the index is used on its own."""
-    return re.sub(r"[^\w]+", "-", value.casefold()).strip("-")
 
 
 def plain_url(article, url: str | None, siteurl: str) -> str | None:
     """A stand-in for the build's ``resolve_url`` (see ``SiteIndex.build``):
     ``url`` when it may be linked."""
     return safe_url(url)
-
-
-@dataclass(frozen=True)
-class FacetPaths:
-    """Where a kind of facet page is written and linked: patterns with {slug}."""
-
-    save_as: str
-    url: str
-
-    def save_as_for(self, slug: str) -> str:
-        return self.save_as.format(slug=slug)
-
-    def url_for(self, slug: str) -> str:
-        return self.url.format(slug=slug)
-
-
-DEFAULT_PATHS = {
-    "source": FacetPaths("sources/{slug}.html", "sources/{slug}.html"),
-    "country": FacetPaths("countries/{slug}.html", "countries/{slug}.html"),
-    "speaker": FacetPaths("speakers/{slug}.html", "speakers/{slug}.html"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,20 +219,26 @@ class SiteIndex:
         cls,
         articles: Iterable,
         *,
+        cited: Iterable = (),
+        pages: FacetPages | None = None,
         slugify: Callable[[str], str] = simple_slugify,
-        paths: dict[str, FacetPaths] | None = None,
         newest_first: bool = True,
         resolve_url: Callable[[object, str | None, str], str | None] = plain_url,
         lang: str | None = None,
     ) -> SiteIndex:
-        """One pass over ``articles``. Facet pages list their posts in archive
-        order (``newest_first`` is Pelican's ``NEWEST_FIRST_ARCHIVES``).
-        ``resolve_url(article, url, siteurl)`` gives the href of an address
-        the author wrote in ``article`` (a source's), on a page whose
-        ``SITEURL`` is ``siteurl``, or None; it is called when pages are
-        written, once every post and file of the build is known. Country
-        names and month names are in ``lang`` (``DEFAULT_LANG``)."""
-        paths = {**DEFAULT_PATHS, **(paths or {})}
+        """One pass over ``articles``, the posts the archive lists. Facet
+        pages list their posts in archive order (``newest_first`` is
+        Pelican's ``NEWEST_FIRST_ARCHIVES``). Every source and country of a
+        post in ``cited`` (the other posts that link their facets' pages:
+        pages, hidden posts, translations) has a page too, though it lists
+        only articles. The pages are where ``pages`` puts them (by default,
+        ``FacetPages(slugify)``). ``resolve_url(article, url, siteurl)``
+        gives the href of an address the author wrote in ``article`` (a
+        source's), on a page whose ``SITEURL`` is ``siteurl``, or None; it
+        is called when pages are written, once every post and file of the
+        build is known. Country names and month names are in ``lang``
+        (``DEFAULT_LANG``)."""
+        pages = pages or FacetPages(slugify)
         index = cls(resolve_url=resolve_url, lang=lang)
         ordered = sorted(articles, key=lambda a: a.date, reverse=newest_first)
         index.articles = ordered
@@ -281,6 +260,16 @@ class SiteIndex:
                 countries.setdefault(country.code, (country, []))[1].append(article)
             for statement in _statements(article, chronicle, url):
                 speakers.setdefault(name_key(statement.speaker), (statement.speaker, []))[1].append(statement)
+        listed = {id(article) for article in ordered}
+        for post in cited:
+            if id(post) not in listed:
+                chronicle = chronicle_of(post)
+                for source in chronicle.sources:
+                    known = sources.setdefault(source.key, [source, [], post])
+                    if known[0].url is None and source.url:
+                        known[0], known[2] = source, post
+                for country in chronicle.countries:
+                    countries.setdefault(country.code, (country, []))
         index.notes.sort(key=lambda e: (e.date, e.note.anchor), reverse=True)
 
         # A source's slug comes from its key alone (posts link its page
@@ -290,7 +279,7 @@ class SiteIndex:
         # Each page is made once, from all its keys: linear in the sources.
         by_slug: dict[str, tuple[str, list]] = {}  # casefolded slug -> (slug, its keys in order)
         for key in sorted(sources):
-            slug = source_slug(key, slugify)
+            slug = pages.slug("source", key)
             by_slug.setdefault(slug.casefold(), (slug, []))[1].append(key)
         position = {id(a): n for n, a in enumerate(ordered)}
         for slug, keys in by_slug.values():
@@ -299,27 +288,23 @@ class SiteIndex:
                 merged = {id(a): a for k in keys for a in sources[k][1]}
                 items = sorted(merged.values(), key=lambda a: position[id(a)])
             facet = SourceFacet(
-                slug, sources[keys[0]][0].name, paths["source"].url_for(slug), paths["source"].save_as_for(slug),
+                slug, sources[keys[0]][0].name, *pages.at("source", slug),
                 items, source=source, origin=origin, resolve_url=resolve_url,
             )
             for key in keys:
                 index.sources[key] = facet
         for code, (country, items) in sorted(countries.items()):
-            slug = country.slug
             index.countries[code] = CountryFacet(
-                slug, country_name(country, lang), paths["country"].url_for(slug), paths["country"].save_as_for(slug),
-                items, country=country,
+                pages.slug("country", code), country_name(country, lang),
+                pages.url("country", code), pages.save_as("country", code), items, country=country,
             )
         taken, tried = set(), {}
         for key, (name, statements) in sorted(speakers.items()):
-            slug = facet_slug(name, slugify, "speaker", taken, tried)
+            slug = facet_slug(name, pages.slugify, "speaker", taken, tried)
             # newest first; statements of one post keep their order
             statements.sort(key=lambda s: s.date, reverse=True)
             posts = list({id(s.article): s.article for s in statements}.values())
-            index.speakers[key] = SpeakerFacet(
-                slug, name, paths["speaker"].url_for(slug), paths["speaker"].save_as_for(slug),
-                posts, statements=statements,
-            )
+            index.speakers[key] = SpeakerFacet(slug, name, *pages.at("speaker", slug), posts, statements=statements)
 
         for article, url in zip(ordered, urls):
             index.entries[id(article)] = index._make_entry(article, url)
@@ -360,11 +345,16 @@ class SiteIndex:
         return archive_view([self.entry(a, compact) for a in articles], self.lang, compact=compact)
 
     def source_list(self) -> list[SourceFacet]:
-        unique = {id(facet): facet for facet in self.sources.values()}
-        return sorted(unique.values(), key=lambda f: f.name.casefold())
+        """The sources the archive's posts cite, by name."""
+        return sorted((f for f in self.source_pages() if f.articles), key=lambda f: f.name.casefold())
 
     def country_list(self) -> list[CountryFacet]:
-        return sorted(self.countries.values(), key=lambda f: f.name.casefold())
+        """The countries of the archive's posts, by name."""
+        return sorted((f for f in self.countries.values() if f.articles), key=lambda f: f.name.casefold())
+
+    def source_pages(self) -> list[SourceFacet]:
+        """Every source that has a page, once (keys that share a slug share it)."""
+        return list({id(facet): facet for facet in self.sources.values()}.values())
 
     def speaker_list(self) -> list[SpeakerFacet]:
         return sorted(self.speakers.values(), key=lambda f: f.name.casefold())

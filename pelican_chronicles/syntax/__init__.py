@@ -28,7 +28,7 @@ from .. import dates
 from ..languages import Language, Languages
 from ..model import Chronicle
 from ..settings import EXTENSION_OPTIONS, SETTINGS
-from ..urls import facet_href
+from ..urls import no_facet_links
 from .chronicle import ChronicleProcessor
 from .datelines import DatelineProcessor
 from .notes import NoteProcessor
@@ -82,11 +82,11 @@ class ChroniclesExtension(Extension):
         ]
         self.config["facet_links"] = [
             False, "Link each source in the sources list, and each country in a list of the post's "
-            "countries, to its page on the site: placeholders the plugin resolves (urls.facet_href)",
+            "countries, to its page on the site, at the address facet_url gives",
         ]
         self.config["facet_url"] = [
-            facet_href, "With facet_links, the address of a source's or country's page, (kind, key) -> URL: "
-            "urls.FacetLinks, or placeholders the plugin resolves once the post's own page is known (urls.facet_href)",
+            no_facet_links, "With facet_links, the address of a source's or country's page, (kind, key, status) -> "
+            "URL, or None when a post of that Status: links none: urls.FacetLinks, made from the site's settings",
         ]
         self._languages = None
         super().__init__(**kwargs)

@@ -239,7 +239,8 @@ class ChronicleProcessor(ConventionProcessor):
     def sources_list(self, sources: tuple[Source, ...]):
         """Each source a list item, a link when it has a URL that may be
         placed. With ``facet_links``, the name links to the source's page on
-        the site and the URL follows, its host the link's words."""
+        the site (a draft's: the name alone, in the same element) and the
+        URL follows, its host the link's words."""
         aside, items = titled_list("aside", "chronicles-sources", self.language.labels["sources"], "ul")
         for each in sources:
             item = sub(items, "li")
@@ -271,10 +272,12 @@ class ChronicleProcessor(ConventionProcessor):
             item.text = AtomicString(self.md.htmlStash.store(shown))
         return aside
 
-    def facet_link(self, kind: str, key: str) -> str:
+    def facet_link(self, kind: str, key: str) -> str | None:
         """The address of the page of a source or country (``kind``) whose
-        key is ``key``, as ``facet_url`` gives it."""
-        return self.config("facet_url")(kind, key)
+        key is ``key``, as ``facet_url`` gives it for a post of the
+        document's ``Status:``; None when the post links none (a draft)."""
+        status = self.ext.meta(self.md, "status")
+        return self.config("facet_url")(kind, key, status=status[0] if status else None)
 
     def opening(self, root) -> tuple[list, bool]:
         """The body's opening blocks, enough of them for a summary of
