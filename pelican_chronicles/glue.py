@@ -77,15 +77,14 @@ def configure(pelican):
     """Check the settings, name the Markdown extension, add the templates."""
     settings = pelican.settings
     settings.update(chronicles_settings.check(settings))
-    # Site-wide pages speak DEFAULT_LANG: its labels, with the site's own.
-    languages = Languages.from_settings(settings)
-    settings["CHRONICLES_LABELS"] = dict(languages.get(None).labels)
     markdown = settings.setdefault("MARKDOWN", {})
     markdown["extensions"] = [
         e for e in markdown.get("extensions", []) if not isinstance(e, ChroniclesExtension)
     ]
     config = markdown.setdefault("extension_configs", {}).setdefault(EXTENSION, {})
-    config.update(extension_config(settings), languages=languages)
+    config.update(extension_config(settings))  # CHRONICLES_LABELS: the site's own labels
+    # Site-wide pages speak DEFAULT_LANG: its labels, with the site's own.
+    settings["CHRONICLES_LABELS"] = dict(languages_of(settings).get(None).labels)
     if (settings.get("LOAD_CONTENT_CACHE") or settings.get("CACHE_CONTENT")) and (
         written_with(settings) != cached_with(settings)
     ):
@@ -177,9 +176,9 @@ def prepare_environment(generator):
 
 
 def languages_of(settings) -> Languages:
-    """The build's languages, made once by ``configure`` and handed to the
-    Markdown extension with its options."""
-    return settings["MARKDOWN"]["extension_configs"][EXTENSION]["languages"]
+    """The build's languages: those of the options ``configure`` handed
+    the Markdown extension, the object every post's extension uses."""
+    return Languages.of(settings["MARKDOWN"]["extension_configs"][EXTENSION])
 
 
 def add_generator(pelican):

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from pelican.settings import DEFAULT_CONFIG
 
-from .languages import WORD_KEYS
+from .languages import ENGLISH, WORD_KEYS, builtin
 
 
 class SettingsError(ValueError):
@@ -152,57 +152,9 @@ def stylesheet(value):
     raise ValueError("True, False, or the URL of your own stylesheet")
 
 
-DEFAULT_LABELS = {
-    # notes
-    "update": "Update",
-    "correction": "Correction",
-    "update_log": "Updates to this post",
-    "updates_page": "Updates and corrections",
-    "updates_feed": "Follow updates and corrections (Atom feed)",
-    "no_updates": "No post has been updated or corrected yet.",
-    # sources list
-    "sources": "Sources",
-    # badges
-    "updated_badge": "Updated",
-    "corrected_badge": "Corrected",
-    "update_one": "update",
-    "update_many": "updates",
-    "correction_one": "correction",
-    "correction_many": "corrections",
-    # archive and facet pages
-    "archives": "Archives",
-    "posts": "Posts",
-    "updated_posts": "Updated posts",
-    "corrected_posts": "Corrected posts",
-    "years_covered": "Years covered",
-    "years": "Years",
-    "by_country": "By country",
-    "by_source": "By source",
-    "countries": "Countries",
-    "speakers": "Speakers",
-    "statements": "Statements",
-    "statements_by": "Statements by",
-    "statement_in": "in",
-    "source_website": "Website",
-    "via": "via",
-    "and_more": "and {count} more",
-    "no_posts": "No posts yet.",
-    "no_entries": "Nothing here yet.",
-    "post_word": "post",
-    "posts_word": "posts",
-    "source_word": "source",
-    "sources_word": "sources",
-    "country_word": "country",
-    "countries_word": "countries",
-    "speaker_word": "speaker",
-    "speakers_word": "speakers",
-    "statement_word": "statement",
-    "statements_word": "statements",
-    # filter script
-    "filter": "Filter posts",
-    "filter_placeholder": "Title, place, source or country",
-    "filter_status": "{shown} of {total} posts shown",
-}
+# English's file gives the defaults of the site-wide words and labels.
+ENGLISH_FILE = builtin(ENGLISH)
+DEFAULT_LABELS = dict(ENGLISH_FILE["labels"])
 
 
 @dataclass(frozen=True)
@@ -215,10 +167,10 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     # Notes and title flags (SPEC 1, 2)
     "CHRONICLES_UPDATE_WORDS": Setting(
-        ("Update", "Updated", "Edit", "Addendum"), words,
+        tuple(ENGLISH_FILE["update_words"]), words,
         "Words that start an update note and flag a title."),
     "CHRONICLES_CORRECTION_WORDS": Setting(
-        ("Correction", "Corrected"), words,
+        tuple(ENGLISH_FILE["correction_words"]), words,
         "Words that start a correction note and flag a title."),
     "CHRONICLES_TITLE_FLAGS": Setting(
         True, boolean,
@@ -244,9 +196,9 @@ SETTINGS: dict[str, Setting] = {
     "CHRONICLES_UPDATES_URL": Setting("updates/", url, "URL of that page."),
     # Source attribution (SPEC 3-7)
     "CHRONICLES_QUESTION_WORDS": Setting(
-        ("Question", "Q"), words, "Transcript labels for the interviewer."),
+        tuple(ENGLISH_FILE["question_words"]), words, "Transcript labels for the interviewer."),
     "CHRONICLES_ANSWER_WORDS": Setting(
-        ("Answer", "A"), words, "Transcript labels for the person answering."),
+        tuple(ENGLISH_FILE["answer_words"]), words, "Transcript labels for the person answering."),
     "CHRONICLES_SOURCES_LIST": Setting(
         True, boolean, "List a post's sources at its end (aside.chronicles-sources)."),
     "CHRONICLES_COUNTRIES_LIST": Setting(
@@ -288,7 +240,9 @@ SETTINGS: dict[str, Setting] = {
 
 
 # The Markdown extension's options and the settings they come from, so that
-# the extension's defaults are these settings' defaults.
+# the extension's defaults are these settings' defaults. The word lists are
+# named as in the language files (languages.WORD_KEYS): this is the one table
+# of the words' settings.
 EXTENSION_OPTIONS = {
     "update_words": "CHRONICLES_UPDATE_WORDS",
     "correction_words": "CHRONICLES_CORRECTION_WORDS",

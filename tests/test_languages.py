@@ -29,7 +29,7 @@ def post(lang: str, body: str, date: str = "2024-06-18") -> str:
 # --- the built-in languages ------------------------------------------------------
 
 
-@pytest.mark.parametrize("code", [c for c in REQUIRED if c != "en"])
+@pytest.mark.parametrize("code", REQUIRED)
 def test_every_required_language_is_built_in_with_every_label(code):
     data = tomllib.loads((HERE / f"{code}.toml").read_text(encoding="utf-8"))
     assert set(data["labels"]) == set(DEFAULT_LABELS), code
@@ -40,19 +40,15 @@ def test_every_required_language_is_built_in_with_every_label(code):
 
 
 def test_the_language_files_are_the_built_in_languages():
-    assert set(REQUIRED) - {"en"} <= set(builtin_codes())
+    assert set(REQUIRED) <= set(builtin_codes())
 
 
-@pytest.mark.parametrize("code", [c for c in REQUIRED if c != "en"])
-def test_every_language_recognises_its_own_marker_word_and_labels_with_it(code):
-    language = Languages().get(code)
-    word = language.update_words[0]
-    html, chronicle = convert(post(code, f"{word}: text."), meta=True, update_log=False)
-    assert chronicle.notes[0].label == word
-    assert chronicle.notes[0].kind == "update"
-    correction = language.correction_words[0]
-    _, chronicle = convert(post(code, f"{correction}: text."), meta=True, update_log=False)
-    assert chronicle.notes[0].kind == "correction"
+def test_english_file_gives_the_site_wide_defaults():
+    english = tomllib.loads((HERE / "en.toml").read_text(encoding="utf-8"))
+    assert DEFAULT_LABELS == english["labels"]
+    assert check({})["CHRONICLES_UPDATE_WORDS"] == tuple(english["update_words"])
+    assert check({})["CHRONICLES_ANSWER_WORDS"] == tuple(english["answer_words"])
+    assert Languages().get("en").update_words == tuple(english["update_words"])
 
 
 # --- notes, language by language ----------------------------------------------------
@@ -392,31 +388,46 @@ def test_site_pages_mark_what_comes_from_a_post_in_another_language(build):
     assert {(li.get("lang"), li.get("dir")) for li in items} == {("ar", "auto"), (None, None)}
 
 
-def test_a_build_works_out_its_languages_once(tmp_path, monkeypatch):
-    """One ``Languages`` for the build, shared by every post's extension
-    and the plugin's handlers, not one per post."""
+def test_a_build_works_out_each_language_once(tmp_path, monkeypatch):
+    """Every post's extension and the plugin's handlers share the build's
+    languages, each worked out once, not once per post."""
+    from pelican_chronicles import glue
     from pelican_chronicles import languages as languages_module
 
+    languages_module.shared.cache_clear()
     made = []
-    original = languages_module.Languages.__init__
+    original = languages_module.Languages._make
 
-    def counting(self, *args, **kwargs):
-        made.append(self)
-        original(self, *args, **kwargs)
+    def counting(self, code):
+        made.append(code)
+        return original(self, code)
 
-    monkeypatch.setattr(languages_module.Languages, "__init__", counting)
+    monkeypatch.setattr(languages_module.Languages, "_make", counting)
     posts = {
         f"p{n}.md": f"""\
-            Title: Post {n} (UPDATE)
+            Title: Post {n}
             Date: 2024-06-1{n} 10:00
             Lang: {lang}
 
             Text.
 
             {word} (2024-06-2{n}): More.
+
+            {word} (2024-06-2{n + 1}): Still more.
             """
-        for n, (lang, word) in enumerate([("en", "UPDATE"), ("ru", "Обновление"), ("ar", "تحديث")])
+        for n, (lang, word) in enumerate([("en", "UPDATE"), ("ru", "Обновление"), ("ar", "تحديث"), ("ru", "UPD")])
     }
     site = build_site(tmp_path, posts)
-    assert len(made) == 1
-    assert len(site.pelican_articles()) == 3
+    assert sorted(made) == ["ar", "en", "ru"]
+    assert [len(a.chronicles.notes) for a in sorted(site.pelican_articles(), key=lambda a: a.title)] == [2, 2, 2, 2]
+    assert glue.languages_of(site.pelican.settings).get("ru").labels["sources"] == "Источники"
+
+
+@pytest.mark.parametrize("setting", [{}, {"CHRONICLES_LANGUAGES": {"it": {"update_words": ["Aggiornamento"]}}}])
+def test_the_extension_is_given_the_languages_setting_as_plain_data(tmp_path, setting):
+    """Pelican's content cache pickles the settings, the Markdown
+    extension's options with them: those are the settings' own data."""
+    site = build_site(tmp_path, {"a.md": "Title: A\nDate: 2024-06-10\nLang: it\n\nAggiornamento: text.\n"}, **setting)
+    options = site.pelican.settings["MARKDOWN"]["extension_configs"]["pelican_chronicles.syntax"]
+    assert options["languages"] == ({"it": {"update_words": ("Aggiornamento",)}} if setting else {})
+    assert [len(a.chronicles.notes) for a in site.pelican_articles()] == [1 if setting else 0]

@@ -30,6 +30,9 @@ except ModuleNotFoundError:  # Python 3.10: the same parser, published as tomli
     import tomli as tomllib
 
 HERE = Path(__file__).parent
+# The language whose file gives the site-wide settings their defaults: the
+# words of CHRONICLES_UPDATE_WORDS..., the labels CHRONICLES_LABELS changes.
+ENGLISH = "en"
 WORD_KEYS = ("update_words", "correction_words", "question_words", "answer_words", "date_words")
 # Right-to-left scripts, by language: the languages whose CLDR character
 # order is right-to-left and that news sites write in.
@@ -95,59 +98,46 @@ class Languages:
     needs it.
 
     ``words``: the site-wide words (``update_words``, ...), recognised in
-    every language. ``labels`` and ``dayfirst``: the site's own for
-    ``default`` (``None``: the language's). ``overrides``: the
-    ``CHRONICLES_LANGUAGES`` setting, by language: its word lists extend the
-    built-in ones, its labels and ``dayfirst`` replace them.
+    every language; English's, from its file, when not given. They are
+    English's words: a site that gives its own replaces English's (the
+    defaults of ``CHRONICLES_UPDATE_WORDS``... are English's file). ``labels``
+    and ``dayfirst``: the site's own for ``default`` (``None``: the
+    language's). ``overrides``: the ``CHRONICLES_LANGUAGES`` setting, by
+    language: its word lists extend the built-in ones, its labels and
+    ``dayfirst`` replace them. A label no file or setting gives is English's.
     """
 
     def __init__(
         self,
-        default: str = "en",
+        default: str = ENGLISH,
         words: Mapping[str, tuple] | None = None,
         labels: Mapping[str, str] | None = None,
         dayfirst: bool | None = None,
         overrides: Mapping[str, Mapping] | None = None,
-        english_labels: Mapping[str, str] | None = None,
     ):
-        from ..settings import DEFAULT_LABELS, SETTINGS
-
-        self.default = default or "en"
-        self.words = {key: tuple(words[key]) if words and key in words else () for key in WORD_KEYS}
-        if not words:
-            for key, name in (
-                ("update_words", "CHRONICLES_UPDATE_WORDS"),
-                ("correction_words", "CHRONICLES_CORRECTION_WORDS"),
-                ("question_words", "CHRONICLES_QUESTION_WORDS"),
-                ("answer_words", "CHRONICLES_ANSWER_WORDS"),
-            ):
-                self.words[key] = tuple(SETTINGS[name].default)
-        self.english = dict(english_labels or DEFAULT_LABELS)
+        self.default = default or ENGLISH
+        words = words or builtin(ENGLISH)
+        self.words = {key: tuple(words.get(key, ())) for key in WORD_KEYS}
         self.site_labels = dict(labels or {})
         self.site_dayfirst = dayfirst
         self.overrides = {base_or_tag: dict(value) for base_or_tag, value in (overrides or {}).items()}
         self._known: dict[str, Language] = {}
 
-    @classmethod
-    def from_settings(cls, settings: Mapping) -> Languages:
-        """The languages of a site, from its checked settings."""
-        return cls(
-            default=settings.get("DEFAULT_LANG") or "en",
-            words={
-                "update_words": settings["CHRONICLES_UPDATE_WORDS"],
-                "correction_words": settings["CHRONICLES_CORRECTION_WORDS"],
-                "question_words": settings["CHRONICLES_QUESTION_WORDS"],
-                "answer_words": settings["CHRONICLES_ANSWER_WORDS"],
-            },
-            labels=settings["CHRONICLES_LABELS"],
-            dayfirst=settings["CHRONICLES_DAYFIRST"],
-            overrides=settings["CHRONICLES_LANGUAGES"],
+    @staticmethod
+    def of(options: Mapping) -> Languages:
+        """The languages the Markdown extension's options say: ``lang``, the
+        word lists (``update_words``...), ``labels``, ``dayfirst`` and
+        ``languages`` (the ``CHRONICLES_LANGUAGES`` setting), all plain
+        data. The same options give the same object, its languages worked
+        out once: the plugin's handlers and every post's extension share
+        them."""
+        return shared(
+            options.get("lang") or ENGLISH,
+            tuple(frozen(options.get(key)) for key in WORD_KEYS),
+            frozen(options.get("labels")),
+            options.get("dayfirst"),
+            frozen(options.get("languages")),
         )
-
-    def __getstate__(self) -> dict:
-        # Pelican's content cache pickles the settings the plugin hands
-        # this to; what is worked out is worked out again.
-        return {**self.__dict__, "_known": {}}
 
     def get(self, code: str | None) -> Language:
         """The language of a post whose tag is ``code``; the site's
@@ -173,16 +163,18 @@ class Languages:
     def _make(self, code: str) -> Language:
         primary = base(code)
         data = builtin(primary)
+        # English's words are the site-wide ones, which replace its file's.
+        file_words = {} if primary == ENGLISH else data
         own = {**self.overrides.get(primary, {}), **self.overrides.get(code, {})}
         is_default = base(self.default) == primary
-        labels = {**self.english, **data.get("labels", {}), **own.get("labels", {})}
+        labels = {**builtin(ENGLISH)["labels"], **data.get("labels", {}), **own.get("labels", {})}
         if is_default:
             labels.update(self.site_labels)
         dayfirst = own.get("dayfirst", data.get("dayfirst", False))
         if is_default and self.site_dayfirst is not None and "dayfirst" not in own:
             dayfirst = self.site_dayfirst
         words = {
-            key: _unique(own.get(key, ()), data.get(key, ()), self.words[key]) for key in WORD_KEYS
+            key: _unique(own.get(key, ()), file_words.get(key, ()), self.words[key]) for key in WORD_KEYS
         }
         return Language(
             code=code,
@@ -191,6 +183,37 @@ class Languages:
             rtl=primary in RTL,
             **words,
         )
+
+
+def frozen(value):
+    """Plain data (dicts, lists, strings...) as a hashable value: a dict is a
+    frozenset of its items, a list a tuple."""
+    if isinstance(value, (str, bool)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return tuple(item if isinstance(item, str) else frozen(item) for item in value)
+    if isinstance(value, Mapping):
+        return frozenset((key, frozen(item)) for key, item in value.items())
+    return value
+
+
+def thawed(value):
+    """``frozen``'s value as plain data again: dicts and tuples."""
+    if isinstance(value, frozenset):
+        return {key: thawed(item) for key, item in value}
+    if isinstance(value, tuple):
+        return tuple(thawed(item) for item in value)
+    return value
+
+
+@functools.lru_cache(maxsize=16)
+def shared(default: str, words: tuple, labels: frozenset | None, dayfirst: bool | None, overrides) -> Languages:
+    """``Languages`` for ``frozen`` options (``words``: by ``WORD_KEYS``, None
+    where not given), made once for the same ones (``Languages.of``).
+    Pelican's Markdown reader makes an extension per post: each would
+    otherwise work its language out again."""
+    given = {key: each for key, each in zip(WORD_KEYS, words) if each is not None}
+    return Languages(default, given, thawed(labels), dayfirst, thawed(overrides))
 
 
 def bcp47(code: str) -> str:

@@ -98,20 +98,10 @@ class ChroniclesExtension(Extension):
 
     @property
     def languages(self) -> Languages:
-        """The languages as the options say, made when a document first
-        needs one."""
+        """The languages as the options say, shared with every extension
+        given the same options (the plugin's handlers too)."""
         if self._languages is None:
-            get = self.getConfig
-            if isinstance(get("languages"), Languages):  # the build's, handed over by the plugin
-                self._languages = get("languages")
-                return self._languages
-            self._languages = Languages(
-                default=get("lang"),
-                words={key: tuple(get(key)) for key in ("update_words", "correction_words", "question_words", "answer_words")},
-                labels=get("labels"),
-                dayfirst=get("dayfirst"),
-                overrides=get("languages"),
-            )
+            self._languages = Languages.of(self.getConfigs())
         return self._languages
 
     def extendMarkdown(self, md):
