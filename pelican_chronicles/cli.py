@@ -1,5 +1,5 @@
 """``pelican-chronicles``: the author's commands (SPEC 16). Argument parsing
-and output only; what the commands do is in ``check.py``.
+and output only; what the commands do is in ``commands/``.
 
     pelican-chronicles check [CONTENT] [-s pelicanconf.py] [--format text|json] [--strict] [-j JOBS]
     pelican-chronicles note POST [-s pelicanconf.py] [--correction] [--date WHEN] TEXT...
@@ -17,7 +17,9 @@ import json
 import os
 import sys
 
-from . import check as checking
+from .commands import check as checking
+from .commands import note as noting
+from .commands.site import SETTINGS_FILE, UsageError, load_site
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 PROGRESS_FROM = 100  # posts from which check shows a progress bar (on a terminal)
@@ -38,7 +40,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("content", nargs="?", metavar="CONTENT",
                        help="the content folder (default: PATH of the settings)")
     check.add_argument("-s", "--settings", metavar="CONF",
-                       help=f"the settings file (default: ./{checking.SETTINGS_FILE} if there is one, else Pelican's defaults)")
+                       help=f"the settings file (default: ./{SETTINGS_FILE} if there is one, else Pelican's defaults)")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text: one 'file:line: message' a line (default); json: a list of "
                        "{file, line, message, kind} objects")
@@ -55,7 +57,7 @@ def parser() -> argparse.ArgumentParser:
     note.add_argument("post", metavar="POST", help="the Markdown file of the post")
     note.add_argument("text", nargs="+", metavar="TEXT", help="the text of the note")
     note.add_argument("-s", "--settings", metavar="CONF",
-                      help=f"the settings file (default: ./{checking.SETTINGS_FILE} if there is one, else Pelican's defaults)")
+                      help=f"the settings file (default: ./{SETTINGS_FILE} if there is one, else Pelican's defaults)")
     note.add_argument("--correction", action="store_true", help="a correction note instead of an update")
     note.add_argument("--date", metavar="WHEN",
                       help="the note's date, as the plugin reads dates in notes (default: now); "
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return run_check(args) if args.command == "check" else run_note(args)
-    except checking.UsageError as err:
+    except UsageError as err:
         sys.stderr.write(f"pelican-chronicles {args.command}: error: {err}\n")
         return USAGE
     except BrokenPipeError:  # the output went to a command that stopped reading (head)
@@ -83,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_check(args) -> int:
-    site = checking.load_site(args.settings, args.content)
+    site = load_site(args.settings, args.content)
     with ProgressBar() as progress:
         report = checking.check_site(site, jobs=args.jobs, progress=progress, strict=args.strict)
     if args.format == "json":
@@ -135,7 +137,7 @@ class ProgressBar:
 
 
 def run_note(args) -> int:
-    appended = checking.append_note(
+    appended = noting.append_note(
         args.post, " ".join(args.text), settings_file=args.settings, correction=args.correction, when=args.date
     )
     for problem in appended.problems:

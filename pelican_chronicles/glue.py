@@ -43,7 +43,7 @@ from .site.head import PageTemplate
 from .cachefiles import write_in_cache
 from .syntax import ChroniclesExtension
 from .syntax.chronicle import CONTENT, wrapped
-from .titles import split_flags
+from .titles import read_flags
 
 logger = logging.getLogger(__name__)
 
@@ -201,12 +201,14 @@ def build_chronicle(generator, metadata):
         sources, problems = post_metadata.parse_sources(metadata.get("sources"))
         countries, country_problems = post_metadata.resolve_countries(metadata.get("countries"))
         chronicle = Chronicle(sources=sources, countries=countries, problems=problems + country_problems)
-    flags = ()
+    typed = []
     title = metadata.get("title")
     if settings["CHRONICLES_TITLE_FLAGS"] and isinstance(title, str):
         language = languages_of(settings).get(metadata.get("lang"))
-        metadata["title"], flags = split_flags(title, language.update_words, language.correction_words)
-    chronicle = chronicle.evolve(flags=flags)
+        typed, position = read_flags(title, language.update_words, language.correction_words)
+        metadata["title"] = title[position:]
+    flags = tuple(dict.fromkeys(kind for kind, _text in typed))
+    chronicle = chronicle.evolve(flags=flags, flags_typed=tuple(typed))
     metadata["chronicles"] = chronicle
     latest = chronicle.latest_note_date
     if latest is not None:

@@ -113,7 +113,7 @@ def _source(entry: str, read_as_https: list | None = None) -> tuple[Source | Non
             read_as_https.append(typed)
     problems = []
     if url is not None and safe_url(url) is None:
-        problems.append(problem(UNSAFE_URL, url))
+        problems.append(problem(UNSAFE_URL, url, "refused-url"))
         url = None
     if not name:
         name = url or ""
@@ -122,7 +122,7 @@ def _source(entry: str, read_as_https: list | None = None) -> tuple[Source | Non
     if not name:
         return None, problems
     if _MARKUP.search(name):
-        problems.append(problem(MARKUP_IN_SOURCE, name))
+        problems.append(problem(MARKUP_IN_SOURCE, name, "markup-in-source"))
     return source(name, url or None), problems
 
 
@@ -239,7 +239,7 @@ def resolve_countries(value) -> tuple[tuple[Country, ...], tuple[Problem, ...]]:
             if country is not None:
                 break
         if country is None:
-            problems.append(problem(UNKNOWN_COUNTRY, parts[i]))
+            problems.append(problem(UNKNOWN_COUNTRY, parts[i], "unknown-country"))
         else:
             countries.setdefault(country.code, country)
         i += used

@@ -119,12 +119,14 @@ class Problem:
 
     message: str  # what is wrong, without the file
     text: str  # the offending text, quoted in the warning
+    kind: str = field(default="plugin-warning", compare=False)  # what `check` calls it: "unreadable-date"...
+    line: int | None = field(default=None, compare=False)  # in the source file, where the text is
 
 
-def problem(message: str, text: str) -> Problem:
+def problem(message: str, text: str, kind: str = "plugin-warning") -> Problem:
     """A problem quoting at most 80 characters of the offending text."""
     text = text.strip()
-    return Problem(message, text if len(text) <= 80 else text[:77] + "...")
+    return Problem(message, text if len(text) <= 80 else text[:77] + "...", kind)
 
 
 def latest_date(notes) -> datetime.datetime | None:
@@ -157,6 +159,8 @@ class Chronicle:
     # The post's summary without the update log and the sources list, as
     # HTML, when a summary made from the whole body could reach either.
     summary: str | None = field(default=None, compare=False)
+    # Each flag as typed, with its kind, in order: (("correction", "[CORRECTED]"),).
+    flags_typed: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def updates(self) -> tuple[Note, ...]:

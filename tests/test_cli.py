@@ -12,7 +12,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from pelican_chronicles.check import distance, near_miss
+from pelican_chronicles.syntax.nearmiss import distance, near_miss
 from pelican_chronicles.languages import Languages
 from pelican_chronicles.syntax import ChroniclesExtension
 

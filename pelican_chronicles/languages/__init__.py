@@ -7,6 +7,8 @@ site adds or changes one with ``CHRONICLES_LANGUAGES``. The words of the
 site-wide settings (``CHRONICLES_UPDATE_WORDS``, ...) are recognised in
 posts of every language, so ``UPDATE:`` starts a note in a Russian post
 too; the labels of ``CHRONICLES_LABELS`` are those of ``DEFAULT_LANG``.
+English's file (``en.toml``) gives those settings their defaults: the
+settings read this module, never the other way round.
 
     >>> site = Languages(default="en")
     >>> site.get("ru").labels["sources"]

@@ -31,6 +31,7 @@ from ..settings import EXTENSION_OPTIONS, SETTINGS
 from ..urls import no_facet_links
 from .chronicle import ChronicleProcessor
 from .datelines import DatelineProcessor
+from .lines import KeepLines, SourceLines
 from .notes import NoteProcessor
 from .quotes import QuoteProcessor
 from .transcripts import TranscriptProcessor
@@ -57,6 +58,7 @@ class Found:
         self.made = []  # the blocks and spans the conventions made, for lang and dir
         self.post_date = _UNREAD  # the document's Date:, read when first asked
         self.language = None  # the document's Language, worked out when first asked
+        self.lines = SourceLines([])  # the document's lines, where problems are looked for
 
 
 class ChroniclesExtension(Extension):
@@ -88,6 +90,10 @@ class ChroniclesExtension(Extension):
             no_facet_links, "With facet_links, the address of a source's or country's page, (kind, key, status) -> "
             "URL, or None when a post of that Status: links none: urls.FacetLinks, made from the site's settings",
         ]
+        self.config["near_misses"] = [
+            False, "Also record what only pelican-chronicles check reports, as problems: near-miss markers "
+            "(UDPATE:), undated notes among dated ones, sources of Sources: without a URL, addresses read as https",
+        ]
         self._languages = None
         super().__init__(**kwargs)
         self.found = Found()
@@ -107,6 +113,10 @@ class ChroniclesExtension(Extension):
     def extendMarkdown(self, md):
         self.md = md
         md.registerExtension(self)  # so that md.reset() calls reset()
+        # The lines problems are found on: after normalize_whitespace (30),
+        # which makes one line of each of the file's, before meta (27),
+        # which takes the header off.
+        md.preprocessors.register(KeepLines(md, self), "chronicles-lines", 29)
         # The conventions read the blocks as the block parser left them,
         # before every tree processor of Python-Markdown and its extensions
         # (footnotes, 50, appends its list; codehilite, 30; inline, 20).

@@ -25,6 +25,7 @@ countries before the sources, and links to those pages (SPEC 14):
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from html import escape
 
 from markdown.util import AtomicString
@@ -122,11 +123,31 @@ class ChronicleProcessor(ConventionProcessor):
             turns=turns,
             sources=sources,
             countries=countries,
-            problems=(*meta_problems, *found.problems, *country_problems),
+            problems=self.located((
+                *meta_problems, *found.problems, *country_problems,
+                *(self.for_check(meta_sources, sources, read_as_https) if self.config("near_misses") else ()),
+            )),
             summary=summary,
             read_as_https=tuple(read_as_https),
             wrapped_in=(wrapper.get("dir"), wrapper.get("lang")) if wrapper is not None else None,
         )
+
+    def located(self, problems) -> tuple:
+        """The problems, each with the line of the text it quotes."""
+        lines = self.found.lines
+        return tuple(replace(each, line=lines.locate(each.text)) for each in problems)
+
+    @staticmethod
+    def for_check(listed, sources, read_as_https) -> list:
+        """What only ``check`` reports: sources of ``Sources:`` that neither
+        it nor a dateline or quote gives a URL, and addresses read as https."""
+        with_url = {each.key for each in sources if each.url}
+        return [
+            *(problem(f'source without a URL in Sources: "{each.name}"', each.name, "source-without-url")
+              for each in listed if each.key not in with_url),
+            *(problem(f'address without a scheme, linked as "https://{address}"', address, "address-without-scheme")
+              for address in dict.fromkeys(read_as_https)),
+        ]
 
     def said(self, p, label, more) -> str:
         """What was said in a turn: the words of its paragraph ``p`` after
@@ -212,7 +233,7 @@ class ChronicleProcessor(ConventionProcessor):
             return None
         if safe_url(url) is None:
             unwrap(el, link)
-            self.found.problems.append(problem(UNSAFE_CITATION.format(anchor=anchor), url))
+            self.found.problems.append(problem(UNSAFE_CITATION.format(anchor=anchor), url, "refused-url"))
             return None
         return url
 

@@ -22,6 +22,7 @@ from markdown.util import AtomicString
 from .. import dates
 from ..model import CORRECTION, UPDATE, problem
 from .common import EMPHASIS, ConventionProcessor, by_word, element, sub
+from .nearmiss import near_miss_marker
 
 # "2", "2 (June 20)", "2 - June 20": a note number, perhaps with a date.
 _NUMBERED = re.compile(r"(\d{1,3})(?:\s*[-–—,:]?\s*[(\[（【]([^()\[\]（）【】]+)[)\]）】]|\s*[-–—,]\s*(?=\S)(.+))?$")
@@ -141,8 +142,13 @@ class NoteProcessor(ConventionProcessor):
     def apply(self, root):
         self.words(self.language)
         markers = {el: found for el in root if (found := self.marker(el)) is not None}
+        checking = self.config("near_misses")
+        if checking:
+            self.near_misses(root, markers)
         if not markers:  # a post without notes is left as it is
             return
+        # The first line of each marker's paragraph, as typed, before it is changed.
+        typed = [(el[0] if el.tag == "blockquote" else el).text.split("\n", 1)[0] for el in markers] if checking else []
         post_date = self.ext.post_date(self.md)
         counters = {UPDATE: 0, CORRECTION: 0}
         blocks = []
@@ -176,6 +182,41 @@ class NoteProcessor(ConventionProcessor):
                 section = new
                 bound = last_heading
         root[:] = blocks
+        if checking:
+            self.undated(markers.values(), typed)
+
+    def near_misses(self, root, markers) -> None:
+        """Top-level paragraphs and callouts that start like a note, with a
+        misspelt marker word: no notes, problems only ``check`` reports."""
+        for el in root:
+            if el in markers:
+                continue
+            paragraph = el[0] if el.tag == "blockquote" and len(el) else el
+            if paragraph.tag != "p" or not paragraph.text:
+                continue
+            found = near_miss_marker(el.tag, paragraph.text, self.language)
+            if found is not None:
+                typed, meant = found
+                self.found.problems.append(problem(
+                    f'near-miss marker "{typed}": did you mean "{meant}"? It is not read as a note',
+                    typed, "near-miss-marker",
+                ))
+
+    def undated(self, markers, typed: list[str]) -> None:
+        """Notes without a date in a post whose other notes have one; not
+        those whose date was typed but is not used (those are problems of
+        their own): problems only ``check`` reports, quoting the first line
+        of the note."""
+        notes = [fields for fields, _section in self.found.notes]
+        if not any(fields["date"] for fields in notes):
+            return
+        for fields, found, line in zip(notes, markers, typed):
+            if fields["date"] is None and not self.split_qualifier(found.qualifier)[1]:
+                self.found.problems.append(problem(
+                    f'this {fields["kind"]} note ({fields["kind"]}-{fields["number"]}) has no date, '
+                    "though the other notes of the post have one",
+                    line, "undated-note",
+                ))
 
     def section(self, found: Marker, number: int, post_date):
         anchor = f"{found.kind}-{number}"
@@ -201,7 +242,7 @@ class NoteProcessor(ConventionProcessor):
                     lang=self.language.code,
                 )
             except ValueError:
-                self.found.problems.append(problem(f"cannot read the date of this {found.kind} note", date_text))
+                self.found.problems.append(problem(f"cannot read the date of this {found.kind} note", date_text, "unreadable-date"))
             else:
                 date = self.check_date(found.kind, date, date_text, post_date)
         self.fill_label(label, label_text, found.qualifier, date_text if date else None, date)
@@ -218,10 +259,10 @@ class NoteProcessor(ConventionProcessor):
         or a typo), are worth a look."""
         zone = dates.zone_warning(date_text)
         if zone:
-            self.found.problems.append(problem(f"{zone} in this {kind} note", date_text))
+            self.found.problems.append(problem(f"{zone} in this {kind} note", date_text, "time-zone"))
         if dates.is_ahead(date):
             self.found.problems.append(
-                problem(f"this {kind} note is dated in the future; the date is not used", date_text)
+                problem(f"this {kind} note is dated in the future; the date is not used", date_text, "future-date")
             )
             return None
         if post_date is None:
@@ -229,7 +270,7 @@ class NoteProcessor(ConventionProcessor):
         with_time = dates.has_time(date_text)
         if (date < post_date) if with_time else (date.date() < post_date.date()):
             self.found.problems.append(
-                problem(f"this {kind} note is dated before its post ({post_date.date().isoformat()})", date_text)
+                problem(f"this {kind} note is dated before its post ({post_date.date().isoformat()})", date_text, "note-before-post")
             )
         return date
 
