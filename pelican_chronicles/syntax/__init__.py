@@ -116,7 +116,7 @@ class ChroniclesExtension(Extension):
         # The lines problems are found on: after normalize_whitespace (30),
         # which makes one line of each of the file's, before meta (27),
         # which takes the header off.
-        md.preprocessors.register(KeepLines(md, self), "chronicles-lines", 29)
+        md.preprocessors.register(KeepLines(md, self), "chronicles_lines", 29)
         # The conventions read the blocks as the block parser left them,
         # before every tree processor of Python-Markdown and its extensions
         # (footnotes, 50, appends its list; codehilite, 30; inline, 20).
