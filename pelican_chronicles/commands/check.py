@@ -34,6 +34,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from types import SimpleNamespace
 
+from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from pelican.contents import Article, Page, SkipStub
 
 from .. import glue
@@ -109,7 +110,22 @@ class FileLines:
 
     @cached_property
     def header(self) -> dict[str, int]:
-        return self.lines.header()
+        """The line of each metadata key at the top (lower case), as
+        Python-Markdown's meta extension reads the header (its patterns)."""
+        lines, keys, key = self.lines.lines, {}, None
+        index = 1 if lines and BEGIN_RE.match(lines[0]) else 0
+        while index < len(lines):
+            line = lines[index]
+            if not line.strip() or (index and END_RE.match(line)):
+                break
+            found = META_RE.match(line)
+            if found:
+                key = found.group("key").lower()
+                keys.setdefault(key, index + 1)
+            elif not (key and META_MORE_RE.match(line)):
+                break
+            index += 1
+        return keys
 
     def line_of(self, candidates, message: str) -> int:
         """Where the text a message quotes is: a metadata key it names is

@@ -1,9 +1,9 @@
 """Where a quoted text is in a post's source: its line, for ``check``.
 
-Python-Markdown keeps no line numbers. The extension keeps the lines of the
-document as they come in (``KeepLines``, ``SourceLines``), and a problem's line is looked
-for only when the problem is recorded: nothing is searched in a post
-without problems. No Pelican import.
+Python-Markdown keeps no line numbers. The extension keeps the lines of
+the document as they come in (``KeepLines``), and a problem's line is
+looked for only when the problem is recorded: nothing is searched in a
+post without problems. No Pelican import.
 
     >>> lines = SourceLines(["Title: Ferry", "", "UPDATE (2024-06-02): Fares.", "UPDATE (2024-06-02): Boats."])
     >>> lines.locate("2024-06-02"), lines.locate("2024-06-02"), lines.locate("Buses")
@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import re
 
-from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from markdown.preprocessors import Preprocessor
 
 
@@ -63,24 +62,6 @@ class SourceLines:
 
     def _line_at(self, offset: int) -> int:
         return bisect.bisect_right(self._offsets, offset)
-
-    def header(self) -> dict[str, int]:
-        """The line of each metadata key at the top (lower case), as
-        Python-Markdown's meta extension reads the header (its patterns)."""
-        lines, keys, key = self.lines, {}, None
-        index = 1 if lines and BEGIN_RE.match(lines[0]) else 0
-        while index < len(lines):
-            line = lines[index]
-            if not line.strip() or (index and END_RE.match(line)):
-                break
-            found = META_RE.match(line)
-            if found:
-                key = found.group("key").lower()
-                keys.setdefault(key, index + 1)
-            elif not (key and META_MORE_RE.match(line)):
-                break
-            index += 1
-        return keys
 
 
 class KeepLines(Preprocessor):
