@@ -118,6 +118,94 @@ def build(tmp_path):
     return _build
 
 
+def build_key(posts: dict[str, str], settings: dict) -> tuple:
+    """What makes two builds the same: the posts as written (name, dedented
+    text) and the settings, values by repr() so that dicts and lists count."""
+    return (
+        tuple(sorted((name, textwrap.dedent(text).lstrip()) for name, text in posts.items())),
+        tuple(sorted((name, repr(value)) for name, value in settings.items())),
+    )
+
+
+@pytest.fixture(scope="session")
+def shared_build(tmp_path_factory):
+    """``shared_build({"post.md": "..."}, **settings)`` -> Site, built once
+    per session for each distinct posts and settings and handed to every
+    test asking for the same: for tests that only read the output. A test
+    that writes into the output, builds again or checks the build's
+    warnings (logged once, during the first test to ask) uses ``build``."""
+    sites: dict[tuple, Site] = {}
+
+    def _build(posts: dict[str, str], **settings) -> Site:
+        key = build_key(posts, settings)
+        if key not in sites:
+            sites[key] = build_site(tmp_path_factory.mktemp("shared"), posts, **settings)
+        return sites[key]
+
+    return _build
+
+
+DEMO = Path(__file__).resolve().parent.parent / "demo_site" / "pelicanconf.py"
+
+
+class DemoSite:
+    """The demo site built once: its output and the warnings the plugin
+    logged while building it."""
+
+    def __init__(self, output: Path, warnings: list[str]):
+        self.output = output
+        self.warnings = warnings
+
+
+class _PluginWarnings(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        if record.name.startswith("pelican_chronicles"):
+            self.messages.append(record.getMessage())
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """``demo_site(**settings)`` -> DemoSite: demo_site/pelicanconf.py built
+    with ``settings`` over it (THEME, ...), once per session for each
+    distinct settings. Its warnings are recorded during the build, after
+    LimitFilter forgets the ones seen before, so each build has all its own."""
+    sites: dict[tuple, DemoSite] = {}
+
+    def _build(**settings) -> DemoSite:
+        key = build_key({}, settings)
+        if key not in sites:
+            output = tmp_path_factory.mktemp("demo") / "output"
+            overrides = {"OUTPUT_PATH": str(output), "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, **settings}
+            LimitFilter._raised_messages.clear()
+            LimitFilter._group_count.clear()
+            capture = _PluginWarnings()
+            plugin_logger = logging.getLogger("pelican_chronicles")
+            plugin_logger.addHandler(capture)
+            try:
+                Pelican(read_settings(str(DEMO), override=overrides)).run()
+            finally:
+                plugin_logger.removeHandler(capture)
+            sites[key] = DemoSite(output, capture.messages)
+        return sites[key]
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, launched once per session through Playwright and
+    shared by the browser tests; each opens and closes its own pages
+    (tests/browsing.py)."""
+    from browsing import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
 def convert(source: str, meta: bool = False, **config):
     """The extension alone: (html, chronicle). With ``meta``, the source may
     start with metadata lines (``Date: ...``), as Pelican posts do; without

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from browsing import CHROMIUM, chromium, page_opener, screenshot, served
+from browsing import CHROMIUM, page_opener, screenshot, served
+from test_themes import demo_settings
 
 pytestmark = pytest.mark.browser
 
@@ -39,20 +40,12 @@ if not os.path.exists(CHROMIUM):
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """The demo site, built into a temporary directory: its output path."""
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
+def demo(demo_site):
+    """The demo site in its own theme, Pelican's default notmyidea, built
+    into a temporary directory once per session: its output path."""
     if not DEMO.exists():
         pytest.skip("demo_site/pelicanconf.py is missing")
-    output = tmp_path_factory.mktemp("demo") / "output"
-    settings = read_settings(
-        str(DEMO),
-        override={"OUTPUT_PATH": str(output), "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False},
-    )
-    Pelican(settings).run()
-    return output
+    return demo_site(**demo_settings("notmyidea")).output
 
 
 @pytest.fixture(scope="module")
@@ -61,15 +54,10 @@ def server(demo):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
 @pytest.fixture
 def open_page(browser, server):
-    """``open_page(path, width=1280, color_scheme="light")`` -> (page, errors)."""
+    """``open_page(path, width=1280, color_scheme="light")`` -> (page, errors),
+    in the session's Chromium (tests/conftest.py)."""
     with page_opener(browser, server) as open_page:
         yield open_page
 

@@ -9,8 +9,7 @@ import os
 
 import pytest
 
-from browsing import CHROMIUM, chromium, page_opener, served
-from conftest import build_site
+from browsing import CHROMIUM, page_opener, served
 from test_themes import theme_path
 
 pytestmark = pytest.mark.browser
@@ -51,15 +50,9 @@ ALIGNED = """text => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
 @pytest.mark.parametrize("theme", ["notmyidea", "flexlike", "elegantlike"])
-def test_the_authors_paragraphs_of_an_arabic_post_read_right_to_left(theme, browser, tmp_path):
-    site = build_site(tmp_path, POSTS, THEME=theme_path(theme), DEFAULT_LANG="en")
+def test_the_authors_paragraphs_of_an_arabic_post_read_right_to_left(theme, browser, shared_build):
+    site = shared_build(POSTS, THEME=theme_path(theme), DEFAULT_LANG="en")
     with served(site.output) as base, page_opener(browser, base) as open_page:
         page, errors = open_page("water-forum-ar.html")
         assert page.evaluate(DIRECTION, "يرى الكاتب أن الاتفاق") == "rtl"  # the author's own paragraph

@@ -15,7 +15,7 @@ sources, linking to pages that exist.
 
 from __future__ import annotations
 
-import logging
+import functools
 from pathlib import Path
 
 import pytest
@@ -53,15 +53,22 @@ def theme_path(name: str) -> str:
 THEME_NAMES = ["notmyidea", "simple", "reflex", "flexlike", "nobase", "elegantlike"]
 
 
+def demo_settings(theme: str) -> dict:
+    """The settings over demo_site/pelicanconf.py that build the demo in a
+    theme, for the ``demo_site`` fixture (tests/conftest.py)."""
+    return {"THEME": theme_path(theme), **(REFLEX_SETTINGS if theme == "reflex" else {})}
+
+
 def build_demo(theme: str, output: Path, **extra) -> Path:
+    """The demo built in ``theme`` into ``output``, apart from the shared
+    builds: for a test that changes or rebuilds it."""
     settings = read_settings(
         str(DEMO),
         override={
-            "THEME": theme_path(theme),
             "OUTPUT_PATH": str(output),
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
-            **(REFLEX_SETTINGS if theme == "reflex" else {}),
+            **demo_settings(theme),
             **extra,
         },
     )
@@ -69,33 +76,20 @@ def build_demo(theme: str, output: Path, **extra) -> Path:
     return output
 
 
-class Capture(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages = []
-
-    def emit(self, record):
-        if record.name.startswith("pelican_chronicles"):
-            self.messages.append(record.getMessage())
-
-
 @pytest.fixture(scope="module", params=THEME_NAMES)
-def demo(request, tmp_path_factory):
+def demo(request, demo_site):
     """(theme, output, the plugin's warnings) of the demo built in a theme."""
-    capture = Capture()
-    logging.getLogger("pelican_chronicles").addHandler(capture)
-    try:
-        output = build_demo(request.param, tmp_path_factory.mktemp(request.param) / "output")
-    finally:
-        logging.getLogger("pelican_chronicles").removeHandler(capture)
-    return request.param, output, capture.messages
+    site = demo_site(**demo_settings(request.param))
+    return request.param, site.output, site.warnings
 
 
 def pages(output: Path) -> list[Path]:
     return sorted(output.rglob("*.html"))
 
 
+@functools.lru_cache(maxsize=512)
 def soup(path: Path) -> BeautifulSoup:
+    """A page of a build, parsed once: the tests only read it."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -285,8 +279,8 @@ def test_a_page_without_a_closing_head_is_one_warning_naming_its_template(tmp_pa
     assert len(warnings) == len({w.split('"')[-2] for w in warnings})  # one per template
 
 
-def test_switched_off_parts_are_not_added(tmp_path):
-    site = build_site(tmp_path, POST, CHRONICLES_STYLESHEET=False, CHRONICLES_JSONLD=False,
+def test_switched_off_parts_are_not_added(shared_build):
+    site = shared_build(POST, CHRONICLES_STYLESHEET=False, CHRONICLES_JSONLD=False,
                       CHRONICLES_UPDATES_FEED=None)
     html = site.text("harbour-talks-resume.html")
     assert "chronicles.css" not in html
@@ -295,22 +289,22 @@ def test_switched_off_parts_are_not_added(tmp_path):
     assert site.soup("updates/index.html").select_one("a.chronicles-feed") is None
 
 
-def test_a_stylesheet_of_the_sites_own_replaces_the_plugins(tmp_path):
-    site = build_site(tmp_path, POST, CHRONICLES_STYLESHEET="/css/news.css")
+def test_a_stylesheet_of_the_sites_own_replaces_the_plugins(shared_build):
+    site = shared_build(POST, CHRONICLES_STYLESHEET="/css/news.css")
     head = site.soup("harbour-talks-resume.html").head
     assert [link["href"] for link in head.select('link[href$=".css"]')][-1] == "/css/news.css"
     assert "chronicles/chronicles.css" not in str(head)
 
 
-def test_a_page_without_chronicles_markup_gets_no_stylesheet(tmp_path):
-    site = build_site(tmp_path, {"plain.md": "Title: Plain\nDate: 2024-06-01\n\nNothing to mark."})
+def test_a_page_without_chronicles_markup_gets_no_stylesheet(shared_build):
+    site = shared_build({"plain.md": "Title: Plain\nDate: 2024-06-01\n\nNothing to mark."})
     page = site.soup("plain.html")
     assert "chronicles.css" not in str(page.head)
     assert len(feed_links(page.head)) == 1
 
 
-def test_relative_urls_give_each_page_its_own_relative_links(tmp_path):
-    site = build_site(tmp_path, POST, RELATIVE_URLS=True, ARTICLE_SAVE_AS="2024/{slug}.html",
+def test_relative_urls_give_each_page_its_own_relative_links(shared_build):
+    site = shared_build(POST, RELATIVE_URLS=True, ARTICLE_SAVE_AS="2024/{slug}.html",
                       ARTICLE_URL="2024/{slug}.html")
     page = site.soup("2024/harbour-talks-resume.html")
     assert page.select_one('link[href$="chronicles.css"]')["href"] == "../theme/chronicles/chronicles.css"
@@ -376,26 +370,26 @@ def test_pages_whose_head_is_complete_are_left_as_rendered(tmp_path, monkeypatch
 # --- a post's countries and sources -----------------------------------------------
 
 
-def test_a_short_posts_summary_leaves_out_its_countries(tmp_path):
-    site = build_site(tmp_path, {"short.md": "Title: Short\nDate: 2024-06-01\nCountries: FR, DE\n\nOne line."})
+def test_a_short_posts_summary_leaves_out_its_countries(shared_build):
+    site = shared_build({"short.md": "Title: Short\nDate: 2024-06-01\nCountries: FR, DE\n\nOne line."})
     (article,) = site.pelican_articles()
     assert "chronicles-countries" in article.content
     assert "chronicles-countries" not in article.summary
 
 
-def test_countries_list_can_be_switched_off(tmp_path):
-    site = build_site(tmp_path, POST, CHRONICLES_COUNTRIES_LIST=False)
+def test_countries_list_can_be_switched_off(shared_build):
+    site = shared_build(POST, CHRONICLES_COUNTRIES_LIST=False)
     page = site.soup("harbour-talks-resume.html")
     assert page.select_one("aside.chronicles-countries") is None
     assert page.select_one("aside.chronicles-sources a.chronicles-source") is not None
     assert (site.output / "countries" / "fr.html").is_file()
 
 
-def test_a_source_without_a_page_is_named_without_a_link(tmp_path):
+def test_a_source_without_a_page_is_named_without_a_link(shared_build):
     """A draft's sources have no page on the site (the archive lists
     published posts): the name stays, as text."""
     draft = "Title: Draft\nDate: 2024-06-01\nStatus: draft\nSources: Only In Drafts\n\nText."
-    site = build_site(tmp_path, {**POST, "draft.md": draft})
+    site = shared_build({**POST, "draft.md": draft})
     link = site.soup("drafts/draft.html").select_one("aside.chronicles-sources .chronicles-source")
     assert link.get_text() == "Only In Drafts"
     assert not link.has_attr("href")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from browsing import CHROMIUM, chromium, page_opener, screenshot, served
-from test_themes import article_pages, build_demo
+from browsing import CHROMIUM, page_opener, screenshot, served
+from test_themes import article_pages, demo_settings
 
 pytestmark = pytest.mark.browser
 
@@ -29,21 +29,17 @@ WIDTHS = [1280, 390]
 
 
 @pytest.fixture(scope="module", params=["reflex", "flexlike", "notmyidea", "elegantlike"])
-def site(request, tmp_path_factory):
-    """(theme, output, base URL) of the demo built in the theme and served."""
-    output = build_demo(request.param, tmp_path_factory.mktemp(request.param) / "output")
+def site(request, demo_site):
+    """(theme, output, base URL) of the demo built in the theme (the build
+    tests/test_themes.py reads) and served."""
+    output = demo_site(**demo_settings(request.param)).output
     with served(output) as url:
         yield request.param, output, url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
 @pytest.fixture
 def open_page(browser, site):
+    """``browser`` is the session's Chromium (tests/conftest.py)."""
     """``open_page(path, width)`` -> (page, errors), as in tests/browsing.py."""
     _theme, _output, base = site
     with page_opener(browser, base) as open_page:

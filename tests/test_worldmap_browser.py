@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from browsing import CHROMIUM, chromium, page_opener, screenshot, served
+from browsing import CHROMIUM, page_opener, screenshot, served
+from test_themes import demo_settings
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "demo_site" / "pelicanconf.py"
 PAGES = {"countries": "countries/index.html", "archive": "archives.html"}
 
 pytest.importorskip("playwright.sync_api")
@@ -28,27 +27,21 @@ if not os.path.exists(CHROMIUM):
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    output = tmp_path_factory.mktemp("demo") / "output"
-    settings = read_settings(
-        str(DEMO), override={"OUTPUT_PATH": str(output), "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
-    )
-    Pelican(settings).run()
-    return output
+def demo(demo_site):
+    """The demo in its own theme (notmyidea), built once per session."""
+    return demo_site(**demo_settings("notmyidea")).output
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
+def server(demo):
+    with served(demo) as url:
+        yield url
 
 
 @pytest.fixture
-def open_page(browser, demo):
-    with served(demo) as base, page_opener(browser, base) as open_page:
+def open_page(browser, server):
+    """Pages of the served demo in the session's Chromium (tests/conftest.py)."""
+    with page_opener(browser, server) as open_page:
         yield open_page
 
 
