@@ -9,7 +9,6 @@ from types import SimpleNamespace
 
 import jinja2
 import pytest
-from conftest import build_site
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
@@ -172,8 +171,8 @@ def test_speakers_index_collects_named_statements():
 
 
 @pytest.fixture
-def site(build):
-    return build(POSTS)
+def site(shared_build):
+    return shared_build(POSTS)
 
 
 def test_archive_replaces_the_themes_archive(site):
@@ -208,8 +207,8 @@ def test_archive_years_months_and_entries_newest_first(site):
     assert soup.select_one("#year-2022 h2").get_text(" ", strip=True) == "2022 1 post"
 
 
-def test_archive_oldest_first(build):
-    soup = build(POSTS, NEWEST_FIRST_ARCHIVES=False).soup("archives.html")
+def test_archive_oldest_first(shared_build):
+    soup = shared_build(POSTS, NEWEST_FIRST_ARCHIVES=False).soup("archives.html")
     assert years(soup) == ["year-2022", "year-2024"]
     assert titles(soup) == ["An old story", "Budget vote moved", "Harbour reopens", "Treaty signed in the capital"]
     rail = [a["href"] for a in soup.select(".chronicles-rail a")]
@@ -250,8 +249,8 @@ def test_entry_without_notes_has_no_badge(site):
     assert harbour.select(".chronicles-entry-meta") == []
 
 
-def test_titles_are_escaped(build):
-    site = build({"x.md": "Title: Tom & Jerry <script>alert(1)</script>\nDate: 2024-01-01\n\nBody."})
+def test_titles_are_escaped(shared_build):
+    site = shared_build({"x.md": "Title: Tom & Jerry <script>alert(1)</script>\nDate: 2024-01-01\n\nBody."})
     soup = site.soup("archives.html")
     assert soup.select(".chronicles-archive script") == []
     assert "Tom & Jerry" in soup.select_one(".chronicles-entry-title").get_text()
@@ -268,14 +267,14 @@ def test_filter_script_and_stylesheet(site):
     assert placeholder.has_attr("hidden")  # shown by the script only
 
 
-def test_filter_script_off(build):
-    soup = build(POSTS, CHRONICLES_FILTER_SCRIPT=False).soup("archives.html")
+def test_filter_script_off(shared_build):
+    soup = shared_build(POSTS, CHRONICLES_FILTER_SCRIPT=False).soup("archives.html")
     assert soup.find("script", src="/theme/chronicles/chronicles.js") is None
     assert soup.select(".chronicles-entry")
 
 
-def test_archive_off_leaves_the_themes_archive(build):
-    site = build(POSTS, CHRONICLES_ARCHIVE=False, **PERIODS)
+def test_archive_off_leaves_the_themes_archive(shared_build):
+    site = shared_build(POSTS, CHRONICLES_ARCHIVE=False, **PERIODS)
     for page in ("archives.html", "2024/index.html"):
         soup = site.soup(page)
         assert soup.select(".chronicles-archive") == []
@@ -284,8 +283,8 @@ def test_archive_off_leaves_the_themes_archive(build):
 
 
 @pytest.mark.parametrize("theme", ["simple", "notmyidea"])
-def test_archive_in_both_themes(build, theme):
-    soup = build(POSTS, THEME=theme).soup("archives.html")
+def test_archive_in_both_themes(shared_build, theme):
+    soup = shared_build(POSTS, THEME=theme).soup("archives.html")
     assert len(soup.select(".chronicles-archive")) == 1
     assert len(soup.select(".chronicles-entry")) == 4
     # inside the theme's own page
@@ -296,8 +295,8 @@ def test_archive_in_both_themes(build, theme):
         assert soup.select_one("body > .chronicles-archive") is not None
 
 
-def test_archive_at_another_path(build):
-    site = build(POSTS, ARCHIVES_SAVE_AS="archive/index.html", ARCHIVES_URL="archive/")
+def test_archive_at_another_path(shared_build):
+    site = shared_build(POSTS, ARCHIVES_SAVE_AS="archive/index.html", ARCHIVES_URL="archive/")
     assert site.soup("archive/index.html").select(".chronicles-archive")
     assert not site.exists("archives.html")
 
@@ -327,16 +326,16 @@ def plugin_page_links(output: Path, page: str, soup) -> dict[str, Path]:
 
 
 @pytest.mark.parametrize("relative", [False, True])
-def test_the_archive_links_the_plugins_other_pages(build, relative):
-    site = build(POSTS, RELATIVE_URLS=relative, **PERIODS)
+def test_the_archive_links_the_plugins_other_pages(shared_build, relative):
+    site = shared_build(POSTS, RELATIVE_URLS=relative, **PERIODS)
     for page in ("archives.html", "2024/index.html", "2024/05/index.html"):
         links = plugin_page_links(site.output, page, site.soup(page))
         assert links == {text: (site.output / name).resolve() for text, name in PLUGIN_PAGES.items()}, page
         assert all(target.is_file() for target in links.values()), page
 
 
-def test_the_archive_links_only_the_pages_the_site_writes(build):
-    site = build(POSTS, CHRONICLES_SPEAKERS_SAVE_AS=None, CHRONICLES_UPDATES_SAVE_AS=None)
+def test_the_archive_links_only_the_pages_the_site_writes(shared_build):
+    site = shared_build(POSTS, CHRONICLES_SPEAKERS_SAVE_AS=None, CHRONICLES_UPDATES_SAVE_AS=None)
     links = plugin_page_links(site.output, "archives.html", site.soup("archives.html"))
     assert sorted(links) == ["Countries", "Sources"]
     assert not site.exists("speakers/index.html") and not site.exists("updates/index.html")
@@ -345,8 +344,8 @@ def test_the_archive_links_only_the_pages_the_site_writes(build):
 # --- period archives ----------------------------------------------------------
 
 
-def test_period_archives_in_the_same_layout(build):
-    site = build(POSTS, **PERIODS)
+def test_period_archives_in_the_same_layout(shared_build):
+    site = shared_build(POSTS, **PERIODS)
     year = site.soup("2024/index.html")
     assert year.select_one(".chronicles-archive.chronicles-archive-period") is not None
     assert year.select_one(".chronicles-archive-title").get_text(strip=True) == "Archives: 2024"
@@ -360,8 +359,8 @@ def test_period_archives_in_the_same_layout(build):
     assert totals["Posts"] == "2"
 
 
-def test_period_archives_in_notmyidea(build):
-    site = build(POSTS, THEME="notmyidea", **PERIODS)
+def test_period_archives_in_notmyidea(shared_build):
+    site = shared_build(POSTS, THEME="notmyidea", **PERIODS)
     assert titles(site.soup("2022/index.html")) == ["An old story"]
 
 
@@ -390,7 +389,7 @@ def test_a_theme_can_override_a_chronicles_template(build, tmp_path):
     assert site.soup("archives.html").select_one('link[rel="alternate"][href$="updates.atom.xml"]') is not None
 
 
-def test_a_themes_archive_can_call_the_archive_body_macro(build, tmp_path):
+def test_a_themes_archive_can_call_the_archive_body_macro(build, shared_build, tmp_path):
     theme = theme_with_archive(
         tmp_path,
         '{% extends "base.html" %}{% import "chronicles/macros.html" as ui with context %}'
@@ -398,15 +397,15 @@ def test_a_themes_archive_can_call_the_archive_body_macro(build, tmp_path):
         "{% endblock %}",
     )
     site = build(POSTS, THEME=theme)
-    own = build_site(tmp_path / "own", POSTS)
+    own = shared_build(POSTS)
     page = site.soup("archives.html").select_one("#theme-archive")
     assert titles(page) == titles(own.soup("archives.html"))
     assert page.select(".chronicles-entry a.chronicles-source")
 
 
-def test_the_archive_is_markup_where_the_site_turns_autoescape_on(build, tmp_path):
-    plain = build(POSTS)
-    escaped = build_site(tmp_path / "autoescape", POSTS, JINJA_ENVIRONMENT={"autoescape": True})
+def test_the_archive_is_markup_where_the_site_turns_autoescape_on(shared_build):
+    plain = shared_build(POSTS)
+    escaped = shared_build(POSTS, JINJA_ENVIRONMENT={"autoescape": True})
     soup = escaped.soup("archives.html")
     assert titles(soup) == titles(plain.soup("archives.html"))
     assert len(soup.select(".chronicles-entry a.chronicles-source")) == len(

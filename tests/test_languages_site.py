@@ -68,8 +68,8 @@ def test_the_countries_page_names_countries_in_the_sites_language(build, chronic
     assert chronicles_warnings() == []
 
 
-def test_country_pages_and_archive_entries_name_countries_in_the_sites_language(build):
-    site = build(POSTS, DEFAULT_LANG="ru")
+def test_country_pages_and_archive_entries_name_countries_in_the_sites_language(shared_build):
+    site = shared_build(POSTS, DEFAULT_LANG="ru")
     assert site.soup("countries/index.html").select_one(".chronicles-facet-list a[href=\"/countries/ru.html\"]").get_text(strip=True).endswith(
         "Россия"
     )
@@ -84,8 +84,8 @@ def test_country_pages_and_archive_entries_name_countries_in_the_sites_language(
     ]
 
 
-def test_kosovo_has_its_page_and_its_flag(build):
-    site = build(BRIDGE)
+def test_kosovo_has_its_page_and_its_flag(shared_build):
+    site = shared_build(BRIDGE)
     link = site.soup("countries/index.html").select_one('a[href="/countries/xk.html"]')
     assert link.get_text(" ", strip=True) == "\U0001F1FD\U0001F1F0 Kosovo"
     assert site.exists("countries/xk.html")
@@ -138,9 +138,9 @@ def test_the_country_filter_names_a_country_in_the_pages_language(template, cont
         ("en", "June", "May"),
     ],
 )
-def test_archive_months_are_named_in_the_sites_language(build, lang, june, may):
+def test_archive_months_are_named_in_the_sites_language(shared_build, lang, june, may):
     # LOCALE "C": the machine's locale has no month names but English ones
-    site = build(POSTS, DEFAULT_LANG=lang, LOCALE=("C",))
+    site = shared_build(POSTS, DEFAULT_LANG=lang, LOCALE=("C",))
     months = [h.get_text(" ", strip=True).split(" ")[0] for h in site.soup("archives.html").select(".chronicles-month-title")]
     assert months == [june, may]
 
@@ -154,8 +154,8 @@ def test_archive_months_are_named_in_the_sites_language(build, lang, june, may):
         ("en", "June 2024"),
     ],
 )
-def test_period_archive_titles_are_in_the_sites_language(build, lang, month):
-    site = build(POSTS, DEFAULT_LANG=lang, LOCALE=("C",), **PERIODS)
+def test_period_archive_titles_are_in_the_sites_language(shared_build, lang, month):
+    site = shared_build(POSTS, DEFAULT_LANG=lang, LOCALE=("C",), **PERIODS)
 
     def period(page):
         """The title after the label ("Archives: ")."""
@@ -166,8 +166,8 @@ def test_period_archive_titles_are_in_the_sites_language(build, lang, month):
     assert period("2024/06/index.html") == month
 
 
-def test_archive_dates_are_in_the_sites_language(build):
-    site = build(POSTS, DEFAULT_LANG="ru", LOCALE=("C",))
+def test_archive_dates_are_in_the_sites_language(shared_build):
+    site = shared_build(POSTS, DEFAULT_LANG="ru", LOCALE=("C",))
     entry = site.soup("archives.html").select_one(".chronicles-entry")
     # Pelican's DEFAULT_DATE_FORMAT, "%a %d %B %Y": the month as a date writes it
     assert entry.select_one(".chronicles-entry-date")["title"] == "вт 18 июня 2024"
@@ -175,11 +175,11 @@ def test_archive_dates_are_in_the_sites_language(build):
     assert entry.select_one(".chronicles-badge time").get_text() == "21 июн. 2024"
 
 
-def test_the_sites_date_formats_are_honoured(build):
-    site = build(POSTS, DEFAULT_LANG="ru", DATE_FORMATS={"ru": "%-d %B %Y"}, LOCALE=("C",))
+def test_the_sites_date_formats_are_honoured(shared_build):
+    site = shared_build(POSTS, DEFAULT_LANG="ru", DATE_FORMATS={"ru": "%-d %B %Y"}, LOCALE=("C",))
     entry = site.soup("archives.html").select_one(".chronicles-entry")
     assert entry.select_one(".chronicles-entry-date")["title"] == "18 июня 2024"
-    site = build(POSTS, DEFAULT_LANG="de", DEFAULT_DATE_FORMAT="%A, %d. %B %Y")
+    site = shared_build(POSTS, DEFAULT_LANG="de", DEFAULT_DATE_FORMAT="%A, %d. %B %Y")
     entry = site.soup("archives.html").select_one(".chronicles-entry")
     assert entry.select_one(".chronicles-entry-date")["title"] == "Dienstag, 18. Juni 2024"
 
@@ -258,10 +258,10 @@ def in_language(site, page):
     return json.loads(script.string)["inLanguage"]
 
 
-def test_jsonld_names_the_posts_language(build):
-    site = build({**PORT, **post("Harbour notes", "2024-06-19", lang="ar"), **post("Ferry notes", "2024-06-20", lang="pt_BR")})
+def test_jsonld_names_the_posts_language(shared_build):
+    site = shared_build({**PORT, **post("Harbour notes", "2024-06-19", lang="ar"), **post("Ferry notes", "2024-06-20", lang="pt_BR")})
     assert in_language(site, "port-reopens.html") == "en"
     assert in_language(site, "harbour-notes-ar.html") == "ar"
     assert in_language(site, "ferry-notes-pt_BR.html") == "pt-BR"
-    site = build(PORT, DEFAULT_LANG="ru")
+    site = shared_build(PORT, DEFAULT_LANG="ru")
     assert in_language(site, "port-reopens.html") == "ru"

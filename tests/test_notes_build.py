@@ -32,8 +32,8 @@ UPDATE: Lanes in both directions are open.
 
 
 @pytest.fixture
-def site(build):
-    return build({"treaty.md": TREATY, "bridge.md": BRIDGE})
+def site(shared_build):
+    return shared_build({"treaty.md": TREATY, "bridge.md": BRIDGE})
 
 
 def test_the_flag_leaves_the_title_and_the_slug(site):
@@ -82,8 +82,8 @@ def test_an_undated_note_does_not_move_modified(site):
     assert not hasattr(article, "modified") or article.modified == article.date
 
 
-def test_a_newer_modified_metadata_wins(build):
-    site = build({"a.md": "Title: A\nDate: 2024-01-01\nModified: 2024-03-01\n\nUPDATE (2024-02-01): x"})
+def test_a_newer_modified_metadata_wins(shared_build):
+    site = shared_build({"a.md": "Title: A\nDate: 2024-01-01\nModified: 2024-03-01\n\nUPDATE (2024-02-01): x"})
     (article,) = site.pelican_articles()
     assert article.modified.date().isoformat() == "2024-03-01"
 
@@ -109,8 +109,8 @@ def test_the_updates_feed_ids_are_stable_across_builds(build, tmp_path):
     assert ids(first) < ids(second)
 
 
-def test_the_updates_feed_holds_the_newest_feed_max_items_notes(build):
-    site = build({"treaty.md": TREATY}, FEED_MAX_ITEMS=1)
+def test_the_updates_feed_holds_the_newest_feed_max_items_notes(shared_build):
+    site = shared_build({"treaty.md": TREATY}, FEED_MAX_ITEMS=1)
     feed = ET.fromstring(site.text("feeds/updates.atom.xml"))
     links = [e.find(f"{ATOM}link").get("href") for e in feed.iter(f"{ATOM}entry")]
     assert links == ["partnership-treaty-signed-in-the-capital.html#correction-1"]
@@ -119,14 +119,14 @@ def test_the_updates_feed_holds_the_newest_feed_max_items_notes(build):
     assert len(page.select("a[href$='#update-1'], a[href$='#correction-1']")) >= 2
 
 
-def test_the_updates_feed_path_is_a_setting(build):
-    site = build({"treaty.md": TREATY}, CHRONICLES_UPDATES_FEED="feeds/notes.xml")
+def test_the_updates_feed_path_is_a_setting(shared_build):
+    site = shared_build({"treaty.md": TREATY}, CHRONICLES_UPDATES_FEED="feeds/notes.xml")
     assert site.exists("feeds/notes.xml")
     assert not site.exists("feeds/updates.atom.xml")
 
 
-def test_the_updates_feed_can_be_switched_off(build):
-    site = build({"treaty.md": TREATY}, CHRONICLES_UPDATES_FEED=None)
+def test_the_updates_feed_can_be_switched_off(shared_build):
+    site = shared_build({"treaty.md": TREATY}, CHRONICLES_UPDATES_FEED=None)
     assert not site.exists("feeds/updates.atom.xml")
 
 
@@ -148,8 +148,8 @@ def test_an_unreadable_date_warns_with_the_file_and_the_text(build, chronicles_w
 
 
 @pytest.mark.parametrize("theme", ["notmyidea", "simple"])
-def test_notes_are_styled_in_the_stock_themes(build, theme):
-    site = build({"treaty.md": TREATY}, THEME=theme)
+def test_notes_are_styled_in_the_stock_themes(shared_build, theme):
+    site = shared_build({"treaty.md": TREATY}, THEME=theme)
     soup = site.soup("partnership-treaty-signed-in-the-capital.html")
     links = [link["href"] for link in soup.head.find_all("link", rel="stylesheet")]
     assert "/theme/chronicles/chronicles.css" in links
@@ -158,25 +158,25 @@ def test_notes_are_styled_in_the_stock_themes(build, theme):
     assert soup.select_one("section.chronicles-update#update-1") is not None
 
 
-def test_the_stylesheet_can_be_replaced_by_the_sites_own(build):
-    site = build({"treaty.md": TREATY}, CHRONICLES_STYLESHEET="/css/mine.css")
+def test_the_stylesheet_can_be_replaced_by_the_sites_own(shared_build):
+    site = shared_build({"treaty.md": TREATY}, CHRONICLES_STYLESHEET="/css/mine.css")
     soup = site.soup("partnership-treaty-signed-in-the-capital.html")
     links = [link["href"] for link in soup.head.find_all("link", rel="stylesheet")]
     assert "/css/mine.css" in links
     assert "/theme/chronicles/chronicles.css" not in links
 
 
-def test_the_markdown_extension_is_added_once_and_keeps_the_owners(build):
+def test_the_markdown_extension_is_added_once_and_keeps_the_owners(shared_build):
     owners = {"extensions": ["markdown.extensions.toc"], "output_format": "html5"}
-    site = build({"treaty.md": TREATY}, MARKDOWN=owners)
+    site = shared_build({"treaty.md": TREATY}, MARKDOWN=owners)
     extensions = site.pelican.settings["MARKDOWN"]["extensions"]
     assert "markdown.extensions.toc" in extensions
     assert extensions.count("pelican_chronicles.syntax") == 1
     assert site.soup("partnership-treaty-signed-in-the-capital.html").find("section", class_="chronicles-update")
 
 
-def test_summaries_leave_out_the_update_log_and_the_sources_list(build):
-    site = build(
+def test_summaries_leave_out_the_update_log_and_the_sources_list(shared_build):
+    site = shared_build(
         {
             "treaty.md": "Title: Treaty\nDate: 2024-06-19\nSources: Northern Agency\n\nThe lead.\n\nUPDATE (2024-06-20): A reply.",
             "other.md": "Title: Other\nDate: 2024-06-01\n\nAnother post.",
@@ -189,24 +189,24 @@ def test_summaries_leave_out_the_update_log_and_the_sources_list(build):
     assert description.startswith("The lead.")
 
 
-def test_an_authors_summary_is_kept(build):
-    site = build({"a.md": "Title: A\nDate: 2024-06-19\nSummary: Written by hand.\n\nUPDATE: x"})
+def test_an_authors_summary_is_kept(shared_build):
+    site = shared_build({"a.md": "Title: A\nDate: 2024-06-19\nSummary: Written by hand.\n\nUPDATE: x"})
     (article,) = site.pelican_articles()
     assert article.summary == "<p>Written by hand.</p>"
 
 
 @pytest.mark.parametrize("words", [3, 49, 50, 51, 99, 100, 101, 120])
-def test_a_summary_never_holds_the_sources_list_whatever_the_posts_length(build, words):
+def test_a_summary_never_holds_the_sources_list_whatever_the_posts_length(shared_build, words):
     body = " ".join(f"word{i}" for i in range(words))
-    site = build({"a.md": f"Title: A\nDate: 2024-06-19\nSources: Northern Agency\n\n{body}"}, SUMMARY_MAX_LENGTH=50)
+    site = shared_build({"a.md": f"Title: A\nDate: 2024-06-19\nSources: Northern Agency\n\n{body}"}, SUMMARY_MAX_LENGTH=50)
     (article,) = site.pelican_articles()
     assert "chronicles-sources" not in article.summary
     assert "Northern Agency" not in article.summary
     assert article.summary.startswith("<p>word0 word1")
 
 
-def test_a_time_only_note_moves_modified_to_that_time_on_the_posts_day(build):
-    site = build({"vote.md": "Title: Council vote\nDate: 2024-06-19 10:00\n\nThe council met.\n\nUPDATE 14:30: The vote passed.\n"})
+def test_a_time_only_note_moves_modified_to_that_time_on_the_posts_day(shared_build):
+    site = shared_build({"vote.md": "Title: Council vote\nDate: 2024-06-19 10:00\n\nThe council met.\n\nUPDATE 14:30: The vote passed.\n"})
     article = site.pelican_articles()[0]
     assert article.modified.isoformat() == "2024-06-19T14:30:00+00:00"
     feed = ET.fromstring(site.text("feeds/updates.atom.xml"))

@@ -72,10 +72,8 @@ def rail_years(soup) -> dict[str, tuple[int, str]]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    from conftest import build_site
-
-    return build_site(tmp_path_factory.mktemp("sparklines"), POSTS)
+def site(shared_build):
+    return shared_build(POSTS)
 
 
 def test_the_rail_shows_each_years_posts_per_month(site):
@@ -95,10 +93,8 @@ def test_the_bars_heights_follow_the_counts(site):
     assert heights == {5: HEIGHT, 10: HEIGHT // 2}
 
 
-def test_month_names_are_the_sites_language(tmp_path):
-    from conftest import build_site
-
-    site = build_site(tmp_path, POSTS, DEFAULT_LANG="ru")
+def test_month_names_are_the_sites_language(shared_build):
+    site = shared_build(POSTS, DEFAULT_LANG="ru")
     text = rail_years(site.soup("archives.html"))["2024"][1]
     assert text.startswith("Январь: 0, Февраль: 0")
     assert "Июнь: 2" in text

@@ -31,10 +31,8 @@ PLUGINS = ["pelican_chronicles", "pelican.plugins.simple_footnotes"]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    from conftest import build_site
-
-    return build_site(tmp_path_factory.mktemp("footnotes"), {"dues.md": FOOTNOTED, "ar.md": ARABIC}, PLUGINS=PLUGINS)
+def site(shared_build):
+    return shared_build({"dues.md": FOOTNOTED, "ar.md": ARABIC}, PLUGINS=PLUGINS)
 
 
 def article(site, slug):

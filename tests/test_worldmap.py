@@ -169,10 +169,10 @@ COUNTS = {"fr": 4, "de": 1, "mt": 1, "xk": 1, "jp": 1}
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(shared_build):
     """A site with relative URLs and period archives."""
-    return build_site(
-        tmp_path_factory.mktemp("worldmap"), POSTS, RELATIVE_URLS=True,
+    return shared_build(
+        POSTS, RELATIVE_URLS=True,
         YEAR_ARCHIVE_SAVE_AS="{date:%Y}/index.html", YEAR_ARCHIVE_URL="{date:%Y}/",
     )
 
@@ -229,8 +229,8 @@ def test_the_map_is_written_once_per_build_and_page_address(site):
     assert sorted(key[:2] for key in world.rendered) == [("full", ".."), ("small", ".")]
 
 
-def test_the_archive_map_is_switched_off_by_its_setting(build):
-    site = build(POSTS, CHRONICLES_ARCHIVE_MAP=False)
+def test_the_archive_map_is_switched_off_by_its_setting(shared_build):
+    site = shared_build(POSTS, CHRONICLES_ARCHIVE_MAP=False)
     assert not site.soup("archives.html").select(".chronicles-map")
     assert site.soup("countries/index.html").select(".chronicles-map-full")
 
