@@ -28,7 +28,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import slugify
 
 from ..urls import FacetLinks, FacetPages, intrasite_path, linked, no_facet_links, safe_url
-from .feeds import feed_domain, feed_title, updates_feed, write_feed
+from .feeds import feed_base, feed_domain, feed_title, updates_feed, write_feed
 from .head import PROBE, PageHead, page_title, title_pattern
 from .index import SiteIndex
 from .worldmap import WorldMap
@@ -249,7 +249,7 @@ class ChroniclesGenerator(Generator):
             feed = updates_feed(
                 self.index.notes,
                 site_name=settings["SITENAME"],
-                site_url=settings.get("FEED_DOMAIN") or settings.get("SITEURL", ""),
+                site_url=feed_base(settings),
                 feed_path=feed_path,
                 labels=settings["CHRONICLES_LABELS"],
                 quiet_date=max((a.date for a in self.context.get("articles", ())), default=None),
