@@ -87,10 +87,18 @@ def pages(output: Path) -> list[Path]:
     return sorted(output.rglob("*.html"))
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=256)
 def soup(path: Path) -> BeautifulSoup:
-    """A page of a build, parsed once: the tests only read it."""
+    """A page of a build, parsed once: the tests only read it. The demo has
+    some 130 pages, and the tests of one theme run one after another."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def parsed_pages_forgotten():
+    """The parsed pages are let go of once the module's tests are done."""
+    yield
+    soup.cache_clear()
 
 
 def article_pages(output: Path) -> list[Path]:
