@@ -207,6 +207,7 @@ class Built:
         articles = [a for a in site.pelican_articles() if "river basin" in a.title]
         assert len(articles) == 1, [a.title for a in site.pelican_articles()]
         self.article = articles[0]
+        self._page = None
 
     def warnings(self, prefix: str = "pelican_chronicles") -> list[str]:
         return [
@@ -219,7 +220,10 @@ class Built:
         return self.article.save_as
 
     def page(self) -> BeautifulSoup:
-        return self.site.soup(self.page_path)
+        """The article's page, parsed once: the tests only read it."""
+        if self._page is None:
+            self._page = self.site.soup(self.page_path)
+        return self._page
 
     def body(self):
         """The article's content on its page."""
