@@ -108,6 +108,18 @@ class FileLines:
         except OSError:
             return SourceLines([])
 
+    def undecodable_line(self) -> int | None:
+        """The line of the first byte that is not UTF-8, if there is one."""
+        try:
+            with open(self.path, "rb") as fh:
+                raw = fh.read()
+            raw.decode("utf-8")
+        except OSError:
+            return None
+        except UnicodeDecodeError as err:
+            return len(SourceLines.of_text(raw[: err.start].decode("utf-8")).lines)
+        return None
+
     @cached_property
     def header(self) -> dict[str, int]:
         """The line of each metadata key at the top (lower case), as
@@ -256,6 +268,9 @@ class PostChecker:
     def unreadable(err: Exception, lines: FileLines, shown: str) -> Finding:
         """A post Pelican cannot read (a build skips it with an error)."""
         text = str(err) or type(err).__name__
+        if isinstance(err, UnicodeDecodeError):  # a file that is not UTF-8: the line of its first such byte
+            line = lines.undecodable_line() or 1
+            return Finding(shown, line, f"Pelican cannot read this post: {text}", "unreadable-post")
         candidates = [a for a in err.args[1:] if isinstance(a, str)] + re.findall(r"'([^']+)'", text)
         if ": " in text:
             candidates.append(text.rsplit(": ", 1)[1])
