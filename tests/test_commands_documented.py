@@ -423,3 +423,40 @@ def test_note_unreadable_date_message_as_documented(tmp_path):
         "pelican-chronicles note: error: cannot read the date 'June 41': 41 is no day, and a year has four digits\n"
     )
     assert (root / "content" / "ferry.md").read_text(encoding="utf-8") == FERRY_POST
+
+
+def test_note_a_lang_that_names_no_language_is_written_in_the_sites(tmp_path):
+    """"A `Lang:` that names no language ... is read as the site's language
+    (`DEFAULT_LANG`): ... `pelican-chronicles note` appends to it, in that language.\""""
+    text = FERRY_POST.replace("Date: 2024-06-19 09:00\n", "Date: 2024-06-19 09:00\nLang: not a language/\n")
+    root = note_site(tmp_path, text, settings=SETTINGS.replace('DEFAULT_LANG = "en"', 'DEFAULT_LANG = "ru"'))
+    result = run("note", "content/ferry.md", "--date", "2024-06-21 10:15", "Первый рейс в шесть.", cwd=root)
+    assert (result.returncode, result.stdout) == (0, "update-1\n"), result.stderr
+    after = (root / "content" / "ferry.md").read_text(encoding="utf-8")
+    assert after == text + "\nОбновление (21 июня 2024 г., 10:15): Первый рейс в шесть.\n"
+
+
+def test_note_a_language_without_a_cldr_date_gets_the_iso_form(tmp_path):
+    """A language of CHRONICLES_LANGUAGES that CLDR does not know: its own
+    first word, and the ISO form, "which every language reads\"."""
+    settings = SETTINGS + 'CHRONICLES_LANGUAGES = {"tlh": {"update_words": ["Qaw"], "correction_words": ["Tlhob"]}}\n'
+    text = FERRY_POST.replace("Date: 2024-06-19 09:00\n", "Date: 2024-06-19 09:00\nLang: tlh\n")
+    root = note_site(tmp_path, text, settings=settings)
+    result = run("note", "content/ferry.md", "--correction", "--date", "2024-06-24 18:05", "Seven, not six.", cwd=root)
+    assert (result.returncode, result.stdout) == (0, "correction-1\n"), result.stderr
+    after = (root / "content" / "ferry.md").read_text(encoding="utf-8")
+    assert after == text + "\nTlhob (2024-06-24 18:05): Seven, not six.\n"
+
+
+def test_note_a_date_form_the_plugin_does_not_read_back_is_replaced_by_iso(tmp_path, monkeypatch, capsys):
+    """"the note is appended only when the plugin reads it back as a note of
+    the right kind and date (else the ISO form, `2024-06-24 18:05` ... is used)\""""
+    import babel.dates
+
+    root = note_site(tmp_path)
+    monkeypatch.setattr(babel.dates, "format_date", lambda *args, **kwargs: "the day after the vote")
+    code, out, err = call(["note", "content/ferry.md", "--date", "2024-06-24 18:05", "Fares stay the same."],
+                          root, monkeypatch, capsys)
+    assert (code, out) == (0, "update-1\n"), err
+    after = (root / "content" / "ferry.md").read_text(encoding="utf-8")
+    assert after == FERRY_POST + "\nUpdate (2024-06-24 18:05): Fares stay the same.\n"
