@@ -47,14 +47,15 @@ def call(argv: list[str], cwd: Path, monkeypatch, capsys, stderr: io.StringIO | 
     for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
         monkeypatch.delenv(name, raising=False)
     capsys.readouterr()
+    captured = sys.stderr
     if stderr is not None:
-        monkeypatch.setattr(sys, "stderr", stderr)
-    code = cli.main(argv)
+        sys.stderr = stderr
+    try:
+        code = cli.main(argv)
+    finally:
+        sys.stderr = captured
     out, err = capsys.readouterr()
-    if stderr is not None:
-        monkeypatch.setattr(sys, "stderr", sys.__stderr__)
-        err = stderr.getvalue()
-    return code, out, err
+    return code, out, (err if stderr is None else stderr.getvalue())
 
 
 # --- check: output --------------------------------------------------------------------
