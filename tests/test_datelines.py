@@ -248,3 +248,100 @@ def test_abbreviations_and_escapes_in_the_source():
 def test_the_text_after_a_dateline_in_a_note_counts_for_the_notes_summary():
     _html, chronicle = convert("UPDATE: more\n\nPORT ELARA (Coastal Wire) - The *ferry* runs.", update_log=False)
     assert chronicle.notes[0].summary == "more PORT ELARA (Coastal Wire) - The ferry runs."
+
+
+# --- title-case places and datelines without a place (SPEC 15) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected, dateline",
+    [
+        (
+            "Nairobi (Reuters) - The ferry timetable changed.",
+            '<span class="chronicles-dateline-place">Nairobi</span> ('
+            '<span class="chronicles-source">Reuters</span>) -</span> The ferry timetable changed.',
+            Dateline(place="Nairobi", source="Reuters"),
+        ),
+        (
+            "Dhaka (AFP) – The ferry timetable changed.",
+            '<span class="chronicles-dateline-place">Dhaka</span> ('
+            '<span class="chronicles-source">AFP</span>) –</span> The ferry timetable changed.',
+            Dateline(place="Dhaka", source="AFP"),
+        ),
+        (
+            "Lagos, Nigeria (AP) — The ferry timetable changed.",
+            '<span class="chronicles-dateline-place">Lagos, Nigeria</span> ('
+            '<span class="chronicles-source">AP</span>) —</span> The ferry timetable changed.',
+            Dateline(place="Lagos, Nigeria", source="AP"),
+        ),
+        (
+            "Pyongyang, June 19 (KCNA) -- The ferry timetable changed.",
+            '<span class="chronicles-dateline-place">Pyongyang</span>, June 19 ('
+            '<span class="chronicles-source">KCNA</span>) --</span> The ferry timetable changed.',
+            Dateline(place="Pyongyang", source="KCNA", date_text="June 19"),
+        ),
+        (
+            "Dar es Salaam (Xinhua) -The ferry timetable changed.",
+            '<span class="chronicles-dateline-place">Dar es Salaam</span> ('
+            '<span class="chronicles-source">Xinhua</span>) -</span>The ferry timetable changed.',
+            Dateline(place="Dar es Salaam", source="Xinhua"),
+        ),
+        # no place: a date, then the agency
+        (
+            "Jan 3 (Reuters) - The ferry timetable changed.",
+            'Jan 3 (<span class="chronicles-source">Reuters</span>) -</span> The ferry timetable changed.',
+            Dateline(place="", source="Reuters", date_text="Jan 3"),
+        ),
+        (
+            "June 20 (AFP) - The ferry timetable changed.",
+            'June 20 (<span class="chronicles-source">AFP</span>) -</span> The ferry timetable changed.',
+            Dateline(place="", source="AFP", date_text="June 20"),
+        ),
+        # Spanish: a full stop before the dash
+        (
+            "MADRID (EFE).- El horario de los transbordadores cambió.",
+            '<span class="chronicles-dateline-place">MADRID</span> ('
+            '<span class="chronicles-source">EFE</span>).-</span> El horario de los transbordadores cambió.',
+            Dateline(place="MADRID", source="EFE"),
+        ),
+    ],
+)
+def test_title_case_places_and_datelines_without_a_place(text, expected, dateline):
+    html, chronicle = convert(text)
+    assert body(text) == normalize(f'<p><span class="chronicles-dateline">{expected}</p>')
+    assert chronicle.dateline == dateline
+    assert chronicle.sources == (Source(dateline.source),)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Kenya (the country) - a note on the name.",
+        "Smith (2019) - in his book, the harbour is older.",
+        "June 20 (a Friday) - the vote was held.",
+        "June 20 (Friday) - the vote was held.",  # a weekday is no agency
+        "Paris (Agency) - an agency the list does not name.",
+        "Kenya (KEN) - three medals.",  # a country code is no agency
+        "Nairobi (Reuters) said - the ferry runs.",  # the dash not at once
+        "Nairobi (Reuters)  - two spaces before the dash.",
+        "Nairobi (Reuters): the ferry runs.",
+        "The report (Reuters) - was published late.",  # a lower-case word is no place
+        "Nairobi, on a rainy day (Reuters) - the ferry runs.",  # no date after the comma
+        "Nairobi\nCity (Reuters) - the ferry runs.",
+        "Jan 3 (Reuters\n) - the ferry runs.",
+        "Dar es (Reuters) - a particle ends no place.",
+    ],
+)
+def test_title_case_look_alikes_stay_plain(source):
+    html, chronicle = convert(source)
+    assert "chronicles-dateline" not in html
+    assert unchanged(source)
+    assert chronicle.dateline is None and chronicle.sources == ()
+
+
+def test_title_case_forms_take_linear_time():
+    from pelican_chronicles.syntax.datelines import match
+
+    for unit in ["Nairobi (Reuters", "Jan 3 (", "Dar es ", "(Reuters) ", "Lagos, ", "(EFE).", ").-"]:
+        assert_linear(match, lambda n, unit=unit: repeat(unit, n))
+    assert_linear(convert, lambda n: repeat("Nairobi (Reuters ", n), size=MB // 4)

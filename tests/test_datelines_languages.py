@@ -228,6 +228,70 @@ def test_place_and_agency_in_scripts_without_case(lang, text, expected, dateline
     assert dateline_of(source) == dateline
 
 
+# --- Arabic and Persian without parentheses; Spanish "(EFE).-" (SPEC 15) -------------------------
+
+WITHOUT_PARENTHESES = [
+    (  # the place, a dash, the agency, a colon
+        "ar",
+        "القاهرة - رويترز: أعلنت هيئة النقل النهري جدولا جديدا.",
+        '<span class="chronicles-dateline-place">القاهرة</span> - '
+        '<span class="chronicles-source">رويترز</span>:</span> أعلنت هيئة النقل النهري جدولا جديدا.',
+        Dateline(place="القاهرة", source="رويترز"),
+    ),
+    (  # the agency between dashes
+        "ar",
+        "دبي - وام - افتتح المعرض صباح اليوم.",
+        '<span class="chronicles-dateline-place">دبي</span> - '
+        '<span class="chronicles-source">وام</span> -</span> افتتح المعرض صباح اليوم.',
+        Dateline(place="دبي", source="وام"),
+    ),
+    (  # an agency of three letters, a place of two words
+        "ar",
+        "أبو ظبي – أ ف ب: افتتح المعرض صباح اليوم.",
+        '<span class="chronicles-dateline-place">أبو ظبي</span> – '
+        '<span class="chronicles-source">أ ف ب</span>:</span> افتتح المعرض صباح اليوم.',
+        Dateline(place="أبو ظبي", source="أ ف ب"),
+    ),
+    (  # IRNA: no space before the dashes
+        "fa",
+        "تهران- ایرنا- جدول تازه حرکت کشتی‌ها اعلام شد.",
+        '<span class="chronicles-dateline-place">تهران</span>- '
+        '<span class="chronicles-source">ایرنا</span>-</span> جدول تازه حرکت کشتی‌ها اعلام شد.',
+        Dateline(place="تهران", source="ایرنا"),
+    ),
+    (  # Spanish: a title-case place, a date, the agency, a full stop before the dash
+        "es",
+        "Lima, 20 jun (EFE).- El horario de los transbordadores cambió.",
+        '<span class="chronicles-dateline-place">Lima</span>, 20 jun ('
+        '<span class="chronicles-source">EFE</span>).-</span> El horario de los transbordadores cambió.',
+        Dateline(place="Lima", source="EFE", date_text="20 jun"),
+    ),
+    (
+        "es",
+        "Ciudad de México, 20 jun (EFE).- El horario de los transbordadores cambió.",
+        '<span class="chronicles-dateline-place">Ciudad de México</span>, 20 jun ('
+        '<span class="chronicles-source">EFE</span>).-</span> El horario de los transbordadores cambió.',
+        Dateline(place="Ciudad de México", source="EFE", date_text="20 jun"),
+    ),
+    (
+        "es",
+        "MADRID (EFE).- El Gobierno aprobó el nuevo horario.",
+        '<span class="chronicles-dateline-place">MADRID</span> ('
+        '<span class="chronicles-source">EFE</span>).-</span> El Gobierno aprobó el nuevo horario.',
+        Dateline(place="MADRID", source="EFE"),
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, dateline", WITHOUT_PARENTHESES)
+def test_forms_without_parentheses_and_the_spanish_full_stop(lang, text, expected, dateline):
+    source = f"Lang: {lang}\nDate: 2024-06-20\n\n{text}"
+    attributes = f'dir="rtl" lang="{lang}"' if lang in ("ar", "fa") else f'lang="{lang}"'
+    assert body(source) == normalize(f'<p><span class="chronicles-dateline" {attributes}>{expected}</p>')
+    assert dateline_of(source) == dateline
+    assert convert(source, meta=True)[1].sources == (Source(dateline.source),)
+
+
 # --- the safeguards: ordinary sentences stay plain ----------------------------------------------
 
 ORDINARY = [
@@ -277,6 +341,20 @@ ORDINARY = [
     ("ar", "المبنى 12 (رويترز) - افتتح اليوم."),
     # a date the post's language does not read
     ("ar", "القاهرة، غدا صباحا (رويترز) - أعلنت الهيئة جدولا جديدا."),
+    # without parentheses: a dash after the first word, but no agency after it
+    ("ar", "الحرب - كما قال الوزير - انتهت منذ زمن."),
+    ("ar", "القاهرة - المدينة الكبيرة: عاصمة مصر."),
+    ("ar", "الاجتماع - رويترز قالت - انتهى دون بيان."),  # more words than the agency's name
+    ("ar", "القاهرة رويترز - دون شرطة بين المكان والوكالة."),
+    ("ar", "القاهرة - رويترز نشرت الخبر أمس."),  # no dash or colon after the agency
+    ("ar", "مدينة القاهرة الكبرى الجديدة - رويترز: أربع كلمات."),  # more than three words
+    ("ar", "المبنى 12 - رويترز: رقم في المكان."),
+    ("fa", "خانه - وام - ماشین: سه آرزوی مردم."),  # a loan, in Persian
+    ("fa", "تهران - پایتخت - شهری بزرگ است."),
+    # Spanish look-alikes
+    ("es", "Kenia (el país) - una nota sobre el nombre."),
+    ("es", "García (2019).- en su libro."),
+    ("es", "Lima, mañana por la tarde (EFE).- sin fecha."),
 ]
 
 
@@ -324,6 +402,11 @@ def test_national_datelines_take_linear_time():
     ]:
         assert_linear(lambda text: match(text, "ru", True), lambda n, unit=unit: repeat(unit, n))
         assert_linear(lambda text: match(text, "ar", True), lambda n, unit=unit: repeat(unit, n))
+    for lang, unit in [
+        ("ar", "القاهرة - "), ("ar", "القاهرة -"), ("ar", "رويترز "), ("fa", "تهران- "), ("ar", "- "),
+        ("es", "Lima, 20 jun ("), ("es", "(EFE).- "), ("es", "Ciudad de "),
+    ]:
+        assert_linear(lambda text, lang=lang: match(text, lang, True), lambda n, unit=unit: repeat(unit, n))
 
 
 # --- no author text is lost -------------------------------------------------------------------

@@ -69,7 +69,7 @@ MAX_SOURCE = 60  # characters of the source's name
 _DATELINE = re.compile(
     rf"(?P<head>[^\W\d_][^()\n]{{1,{MAX_HEAD - 1}}})"
     rf"\((?P<source>[^\W_][^()\n]{{0,{MAX_SOURCE - 1}}})\)"
-    r"(?P<dash>[ \t]{0,8}(?:--|[-–—]))"
+    r"(?P<dash>(?:\.|[ \t]{0,8})(?:--|[-–—]))"
 )
 # A word of a place: letters (and combining accents), and the punctuation of
 # place names: "WASHINGTON, D.C.", "PORT-AU-PRINCE", "N'DJAMENA",
@@ -202,7 +202,7 @@ def match(text: str, lang: str | None = None, dayfirst: bool = False) -> Match |
         # The place's first word is upper-case: "The council (...)" is passed
         # over at its second character, unless it may be Interfax's form.
         if text[1:2].islower():
-            return dotted(text, lang, dayfirst)
+            return titled(text, lang, dayfirst) or dotted(text, lang, dayfirst)
         paren = text.find("(", 1, MAX_HEAD + 1)
         slash = text.find(" /", 1, MAX_HEAD + 1)
         found = None
@@ -216,7 +216,7 @@ def match(text: str, lang: str | None = None, dayfirst: bool = False) -> Match |
             found = xinhua(text, lang, dayfirst)
             if found:
                 return found
-        return caseless(text, lang, dayfirst)
+        return caseless(text, lang, dayfirst) or unbracketed(text, lang)
     return None
 
 
@@ -397,6 +397,124 @@ def is_agency(source: str) -> bool:
     return not any(len(w) > MAX_UNSPACED_WORD and _UNSPACED.search(w) for w in words)
 
 
+# --- Title-case places, and no place: "Nairobi (Reuters) -", "Jan 3 (Reuters) -" -----
+# An agency's name as the wires write it in their own datelines. In the
+# upper-case form any capitalized source is one; after a title-case place
+# or a date, where ordinary sentences look the same ("Kenya (Nation) -"),
+# only these names are.
+AGENCIES = frozenset(
+    {
+        "AA", "ABI", "ACP", "AFP", "AIM", "ANA", "ANGOP", "ANI", "ANSA", "ANTARA", "AP", "APA", "APP", "APS",
+        "Agência Brasil", "Anadolu", "Anadolu Agency", "Andina", "Antara", "BNA", "BSS", "BTA", "Bernama",
+        "Bloomberg", "CNA", "DPA", "EFE", "ENA", "Europa Press", "IANS", "IPS", "IRNA", "ISNA", "Interfax",
+        "Jiji", "KCNA", "KNA", "KUNA", "Kyodo", "Kyodo News", "Lusa", "MAP", "MENA", "MTI", "NAN", "NNA",
+        "Notimex", "ONA", "PANA", "PNA", "PTI", "Petra", "Prensa Latina", "QNA", "Reuters", "RIA Novosti", "SANA", "SPA",
+        "Sputnik", "TAP", "TASS", "Tasnim", "Télam", "UNB", "UNI", "UPI", "Ukrinform", "VNA", "WAFA", "WAM",
+        "Xinhua", "Yonhap", "dpa", "ИТАР-ТАСС", "Интерфакс", "РИА Новости", "Рейтер", "Синьхуа", "ТАСС", "УНИАН",
+        "Укринформ",
+    }
+)
+MAX_AGENCY = max(map(len, AGENCIES))
+# The lower-case words inside a place's name: "Dar es Salaam", "Port of
+# Spain", "Ciudad de México", "Frankfurt am Main".
+PARTICLES = frozenset(
+    "al am an da das de del der des di do dos du e el en es la las le les los of on sur upon van von y".split()
+)
+# After the agency's closing parenthesis: a full stop (Spanish ".-") or at
+# most one space, then the dash.
+_TITLED_DASH = re.compile(r"(?:\.|[ \u00a0])?(?:--|[-–—])")
+
+
+def is_titled_place(text: str) -> bool:
+    """One to five words, the first and last capitalized, lower-case
+    particles between: "Nairobi", "Dar es Salaam", "Ciudad de México"."""
+    words = text.split()
+    if not 0 < len(words) <= MAX_WORDS or sum(map(str.isalpha, text)) < 2:
+        return False
+    for i, word in enumerate(words):
+        if word[0].isupper() and _PLACE_WORD.fullmatch(word):
+            continue
+        if 0 < i < len(words) - 1 and word in PARTICLES:
+            continue
+        return False
+    return True
+
+
+def titled(text: str, lang: str | None, dayfirst: bool) -> Match | None:
+    """``Nairobi (Reuters) -``, ``Lagos, Nigeria (AP) —``, ``Lima, 20 jun
+    (EFE).-``, and with no place ``Jan 3 (Reuters) -``: a title-case place
+    or a date, a known agency (``AGENCIES``) in parentheses, the dash at once."""
+    paren = text.find("(", 2, MAX_HEAD + 1)
+    if paren == -1:
+        return None
+    close = text.find(")", paren + 1, paren + MAX_AGENCY + 2)
+    if close == -1 or text[paren + 1 : close] not in AGENCIES:
+        return None
+    dash = _TITLED_DASH.match(text, close + 1)
+    if not dash:
+        return None
+    head = text[:paren].rstrip(" \t\u00a0")
+    if "\n" in head or "(" in head:
+        return None
+    if is_date(head, lang, dayfirst):  # no place: the date as typed
+        return Match(0, 0, paren + 1, close, dash.end(), head)
+    place, _, rest = head.partition(",")
+    if not is_titled_place(place):
+        return None
+    place_end = len(place.rstrip())
+    if rest:
+        region, _, after = rest.partition(",")
+        region = region.strip()
+        if not is_date(region, lang, dayfirst) and is_region(region):
+            place_end = head.index(region, place_end) + len(region)
+            rest = after
+        rest = rest.strip(" \t\u00a0")
+        if rest and not is_date(rest, lang, dayfirst):
+            return None
+    return Match(0, place_end, paren + 1, close, dash.end(), rest or None)
+
+
+# --- Arabic and Persian without parentheses: "دبي - وام -", "تهران- ایرنا-" -------
+# The agencies that write this form, by the post's language; in a post of
+# another language, both lists. "وام" is an agency in Arabic and a loan in
+# Persian, so a Persian post reads only the Persian list.
+UNBRACKETED_AGENCIES = {
+    "ar": frozenset(
+        {"رويترز", "وام", "واس", "كونا", "بترا", "سانا", "قنا", "بنا", "العمانية", "الأناضول", "شينخوا",
+         "أ ف ب", "فرانس برس", "د ب أ", "أ ش أ", "وفا", "سبأ", "معا"}
+    ),
+    "fa": frozenset({"ایرنا", "ایسنا", "ایلنا", "ایکنا", "تسنیم"}),
+}
+_ANY_UNBRACKETED = frozenset().union(*UNBRACKETED_AGENCIES.values())
+# The place up to a dash (at most one space before it and after it), the
+# agency up to a dash or a colon (after at most one space). Both parts are
+# bounded and stop at the first dash, colon, parenthesis or line break.
+_UNBRACKETED = re.compile(
+    r"(?P<place>[^\W\d_][^\n()\-–—:]{0,60}?)[ \u00a0]?(?:--|[-–—])[ \u00a0]?"
+    r"(?P<source>[^\W\d_][^\n()\-–—:]{0,20}?)(?P<end>[ \u00a0]?(?:--|[-–—:]))"
+)
+
+
+def unbracketed(text: str, lang: str | None) -> Match | None:
+    """``القاهرة - رويترز:``, ``دبي - وام -``, ``تهران- ایرنا-``: one to three
+    caseless words, a dash, a known agency, a dash or a colon."""
+    found = _UNBRACKETED.match(text)
+    if not found:
+        return None
+    agencies = UNBRACKETED_AGENCIES.get(dates_language(lang), _ANY_UNBRACKETED)
+    if found.group("source") not in agencies:
+        return None
+    words = found.group("place").split(" ")
+    if len(words) > MAX_CASELESS_WORDS or not all(map(is_caseless_word, words)):
+        return None
+    return Match(0, found.end("place"), found.start("source"), found.end("source"), found.end(), None)
+
+
+def dates_language(lang: str | None) -> str:
+    """The base language of ``lang``: "ar" for "ar_EG"."""
+    return (lang or "").replace("-", "_").split("_", 1)[0].lower()
+
+
 class DatelineProcessor(ConventionProcessor):
     def apply(self, root):
         language = None
@@ -416,10 +534,12 @@ class DatelineProcessor(ConventionProcessor):
         dateline = element("span", class_="chronicles-dateline")
         place = element("span", text[found.place_start : found.place_end], class_="chronicles-dateline-place")
         source = element("span", text[found.source_start : found.source_end], class_="chronicles-source")
-        spans = [(found.place_start, found.place_end, place), (found.source_start, found.source_end, source)]
+        spans = [(found.source_start, found.source_end, source)]
+        if found.place_end > found.place_start:  # "Jan 3 (Reuters) -" names no place
+            spans.append((found.place_start, found.place_end, place))
         spans.sort(key=lambda span: span[0])
         dateline.text = text[: spans[0][0]] or None
-        for (_start, end, span), after in zip(spans, (spans[1][0], found.end)):
+        for (_start, end, span), after in zip(spans, [start for start, _end, _span in spans[1:]] + [found.end]):
             span.tail = text[end:after] or None
             dateline.append(span)
         dateline.tail = text[found.end :] or None
