@@ -40,6 +40,21 @@ The national wire forms are datelines too (SPEC 15):
   and not the Chinese sentence dash ``——``; all on the paragraph's first
   line.
 
+The wire forms of the agencies of the Global Majority, in English too:
+
+* ``Nairobi (Reuters) -``, ``Lagos, Nigeria (AP) —``, ``Lima, 20 jun
+  (EFE).-``: a title-case place (particles such as "de" or "es" between
+  its capitalized words), perhaps a region and a date, then an agency
+  ``AGENCIES`` names, exactly as typed, and the dash at once (after at most
+  one space, or a full stop: Spanish ``).-``, which the upper-case form
+  takes as well). Only known agencies: "Kenya (Nation) -" and "Kenya
+  (KEN) -" look the same and are sentences;
+* ``Jan 3 (Reuters) -``: a date and a known agency, a dateline without a
+  place;
+* ``القاهرة - رويترز:``, ``دبي - وام -``, ``تهران- ایرنا-``: one to three
+  caseless words, a dash, an agency ``UNBRACKETED_AGENCIES`` names for the
+  post's language, a colon or a dash.
+
 A date in a dateline is kept as typed (``Dateline.date_text``); it counts
 as one when it reads as a date in the post's language.
 
