@@ -35,7 +35,8 @@ except ImportError:  # pragma: no cover - older Pelican
 from . import metadata as post_metadata
 from . import settings as chronicles_settings
 from .languages import Languages
-from .model import Chronicle
+from .jsonld import UNKNOWN_TYPE, article_type
+from .model import Chronicle, problem
 from .site import feeds
 from .site.filters import FILTERS
 from .site.generator import ChroniclesGenerator, facet_links
@@ -193,9 +194,10 @@ def build_chronicle(generator, metadata):
     """Before Pelican makes the post: clean the title (so the slug comes
     from the clean title) and flag the chronicle the Markdown extension
     made (it reads ``Sources:`` and ``Countries:`` itself; for a post in
-    another markup they are read here), move ``modified`` to the latest
-    dated note, and give a post with an update log or a sources list the
-    summary the extension made without them."""
+    another markup they are read here), note a ``Type:`` the JSON-LD does
+    not know, move ``modified`` to the latest dated note, and give a post
+    with an update log or a sources list the summary the extension made
+    without them."""
     settings = generator.settings
     chronicle = metadata.get("chronicles")
     if not isinstance(chronicle, Chronicle):  # not a Markdown post: the metadata is all there is
@@ -210,6 +212,9 @@ def build_chronicle(generator, metadata):
         metadata["title"] = title[position:]
     flags = tuple(dict.fromkeys(kind for kind, _text in typed))
     chronicle = chronicle.evolve(flags=flags, flags_typed=tuple(typed))
+    kind = metadata.get("type")  # the JSON-LD's type (jsonld.news_article)
+    if kind is not None and article_type(kind) is None:
+        chronicle = chronicle.evolve(problems=(*chronicle.problems, problem(UNKNOWN_TYPE, str(kind))))
     metadata["chronicles"] = chronicle
     latest = chronicle.latest_note_date
     if latest is not None:

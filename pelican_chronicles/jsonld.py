@@ -1,10 +1,12 @@
 """schema.org JSON-LD for a post (SPEC 9). No Pelican import.
 
 ``news_article`` reads the attributes Pelican gives an article (``title``,
-``date``, ``modified``, ``url``, ``authors``, ``chronicles``) and returns a
-``NewsArticle`` (its countries as ``contentLocation``, its quotes as
-``Quotation`` parts); ``script_tag`` writes it into a ``<script>`` that no field
-can close early:
+``date``, ``modified``, ``url``, ``authors``, ``type``, ``chronicles``) and
+returns a ``NewsArticle`` (SPEC 17: of the type its ``Type:`` names, its
+correction notes as ``correction``, its dateline's place as
+``locationCreated``, its countries as ``contentLocation``, its quotes as
+``Quotation`` parts, the site's ``publisher``); ``script_tag`` writes it into
+a ``<script>`` that no field can close early:
 
     >>> script_tag({"headline": "</script>"})
     Markup('<script type="application/ld+json">{"headline":"\\\\u003c/script\\\\u003e"}</script>')
@@ -13,12 +15,13 @@ can close early:
 from __future__ import annotations
 
 import json
+import re
 from typing import Callable
 
 from markupsafe import Markup
 
 from .languages import bcp47
-from .model import Chronicle, Dateline, Quote, Source
+from .model import CORRECTION, Chronicle, Dateline, Note, Quote, Source
 from .urls import safe_url
 
 # Characters that could end the script element or an HTML comment inside it,
@@ -32,6 +35,31 @@ _SCRIPT_ESCAPES = {
 }
 UNDETERMINED = "und"  # BCP 47's tag for a language not known
 
+# ``Type:`` metadata, compared without case, and the schema.org type it makes.
+ARTICLE_TYPES = {
+    "reportage": "ReportageNewsArticle",
+    "analysis": "AnalysisNewsArticle",
+    "opinion": "OpinionNewsArticle",
+    "background": "BackgroundNewsArticle",
+}
+NEWS_ARTICLE = "NewsArticle"
+UNKNOWN_TYPE = f"unknown Type (the JSON-LD says NewsArticle; one of {', '.join(ARTICLE_TYPES)} is known)"
+# In every script_tag of a news_article, whatever its type: the type ends
+# with NewsArticle and the headline follows it. What tells that a page has it.
+WRITTEN = 'NewsArticle","headline":'
+
+# The publisher's links a site gives (CHRONICLES_PUBLISHER): the
+# NewsMediaOrganization's policies, and its logo.
+PUBLISHER_LINKS = (
+    "correctionsPolicy",
+    "ethicsPolicy",
+    "masthead",
+    "publishingPrinciples",
+    "verificationFactCheckingPolicy",
+    "unnamedSourcesPolicy",
+    "logo",
+)
+
 
 def news_article(
     article,
@@ -39,6 +67,7 @@ def news_article(
     url: str | None = None,
     link: Callable[[str | None], str | None] = safe_url,
     default_lang: str | None = None,
+    publisher: dict | None = None,
 ) -> dict:
     """A schema.org ``NewsArticle`` for ``article``.
 
@@ -47,7 +76,8 @@ def news_article(
     the caller knows it already. ``link`` gives the URL of a cited work from
     the address the author wrote (in a build, intrasite links resolved).
     ``inLanguage`` is the article's ``lang``, else ``default_lang`` (the
-    site's ``DEFAULT_LANG``), as a BCP 47 tag.
+    site's ``DEFAULT_LANG``), as a BCP 47 tag. ``publisher`` is the
+    site's (``publisher()``), made once for every article.
     """
     chronicle = getattr(article, "chronicles", None)
     if not isinstance(chronicle, Chronicle):
@@ -55,7 +85,8 @@ def news_article(
     page_url = absolute(site_url, url if url is not None else getattr(article, "url", None))
     published = getattr(article, "date", None)
     modified = getattr(article, "modified", None) or published
-    data: dict = {"@context": "https://schema.org", "@type": "NewsArticle"}
+    kind = article_type(getattr(article, "type", None)) or NEWS_ARTICLE
+    data: dict = {"@context": "https://schema.org", "@type": kind}
     data["headline"] = plain(getattr(article, "title", ""))
     language = language_tag(getattr(article, "lang", None) or default_lang)
     if language:
@@ -70,8 +101,11 @@ def news_article(
     authors = [plain(getattr(a, "name", a)) for a in getattr(article, "authors", None) or ()]
     if authors:
         data["author"] = [person(name) for name in authors if name]
+    if publisher:
+        data["publisher"] = publisher
     if chronicle.dateline is not None:
         data["dateline"] = dateline_text(chronicle.dateline)
+        data["locationCreated"] = {"@type": "Place", "name": chronicle.dateline.place}
     if chronicle.sources:
         data["citation"] = [creative_work(source, link) for source in chronicle.sources]
     if chronicle.countries:
@@ -82,6 +116,44 @@ def news_article(
     quotations = [quotation(quote, page_url, link) for quote in chronicle.quotes]
     if quotations:
         data["hasPart"] = quotations
+    corrections = [correction(note, page_url) for note in chronicle.notes if note.kind == CORRECTION]
+    if corrections:
+        data["correction"] = corrections[0] if len(corrections) == 1 else corrections
+    return data
+
+
+def article_type(value) -> str | None:
+    """The schema.org type ``Type:`` names (``analysis`` is
+    ``AnalysisNewsArticle``, in any case), or None."""
+    return ARTICLE_TYPES.get(value.strip().lower()) if isinstance(value, str) else None
+
+
+def correction(note: Note, page_url: str | None) -> dict:
+    """A ``CorrectionComment``: the note's words as plain text (its
+    ``summary``, the first words), when it was published, and its anchor."""
+    data: dict = {"@type": "CorrectionComment", "text": note.summary}
+    if note.date is not None:
+        data["datePublished"] = note.date.isoformat()
+    if page_url:
+        data["url"] = f"{page_url}#{note.anchor}"
+    return data
+
+
+def publisher(name, site_url: str = "", links: dict | None = None) -> dict | None:
+    """The site as a ``NewsMediaOrganization``: its ``name`` (SITENAME),
+    its ``url`` (SITEURL) and ``links`` (CHRONICLES_PUBLISHER, checked:
+    each a safe URL), those relative to the site made absolute with
+    ``site_url`` and left out without it. None without a name."""
+    name = plain(name) if name else ""
+    if not name:
+        return None
+    data: dict = {"@type": "NewsMediaOrganization", "name": name}
+    if site_url:
+        data["url"] = site_url
+    for key, value in (links or {}).items():
+        value = value if _HAS_SCHEME.match(value) else absolute(site_url, value)
+        if value:
+            data[key] = value
     return data
 
 
@@ -136,6 +208,9 @@ def language_tag(lang: str | None) -> str | None:
         return None
     tag = bcp47(lang)
     return None if tag == UNDETERMINED else tag
+
+
+_HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|//")
 
 
 def absolute(site_url: str, url: str | None) -> str | None:

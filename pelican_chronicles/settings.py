@@ -17,7 +17,9 @@ from typing import Any, Callable
 
 from pelican.settings import DEFAULT_CONFIG
 
+from .jsonld import PUBLISHER_LINKS
 from .languages import ENGLISH, WORD_KEYS, builtin
+from .urls import safe_url, with_scheme
 
 
 class SettingsError(ValueError):
@@ -144,6 +146,22 @@ def languages(value):
     return checked
 
 
+def publisher_links(value):
+    """``{"correctionsPolicy": "about/corrections.html", ...}``: the
+    publisher's policy pages and logo, each a URL that may be linked,
+    relative to SITEURL or absolute; an address that starts with a host
+    name (``www.example.org/ethics``) is read as https, as in Sources:."""
+    expected = "a dict of " + ", ".join(PUBLISHER_LINKS) + " to URLs"
+    if not isinstance(value, dict) or set(value) - set(PUBLISHER_LINKS):
+        raise ValueError(expected)
+    checked = {}
+    for key, link in value.items():
+        if not isinstance(link, str) or safe_url(link) is None:
+            raise ValueError(f"{expected} (http, https, mailto or relative; see {key!r})")
+        checked[key] = with_scheme(link.strip())[0]
+    return checked
+
+
 def stylesheet(value):
     if value is True or value is False:
         return value
@@ -223,6 +241,9 @@ SETTINGS: dict[str, Setting] = {
     "CHRONICLES_SPEAKER_URL": Setting("speakers/{slug}.html", path_pattern, "URL of a statements page."),
     "CHRONICLES_JSONLD": Setting(
         True, boolean, "Add NewsArticle JSON-LD to every article page."),
+    "CHRONICLES_PUBLISHER": Setting(
+        {}, publisher_links,
+        "The JSON-LD publisher's policy pages and logo: URLs by schema.org property (correctionsPolicy...)."),
     # The chronicle archive (SPEC 8)
     "CHRONICLES_ARCHIVE": Setting(
         True, boolean, "Make the site's archives page the chronicle archive."),

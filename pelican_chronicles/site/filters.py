@@ -34,7 +34,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from .. import markup
-from ..jsonld import news_article, script_tag
+from ..jsonld import news_article, publisher, script_tag
 from ..languages import RTL, base
 from ..metadata import country_name, lookup_country
 from ..model import Chronicle, Country
@@ -142,12 +142,16 @@ def chronicles_statement(context, statement) -> Markup:
 def chronicles_jsonld(context, article, site_url: str | None = None) -> Markup:
     """``{{ article|chronicles_jsonld }}``: the article's ``NewsArticle``
     JSON-LD in a ``<script>`` element; URLs made absolute with ``site_url``,
-    by default the site's ``SITEURL``."""
+    by default the site's ``SITEURL``; its ``publisher`` the site
+    (``SITENAME``, ``CHRONICLES_PUBLISHER``)."""
     if site_url is None:
         site_url = context.get("SITEURL")
     site = context.get("chronicles_site")
     link = safe_url if site is None else (lambda url: site.resolve_url(article, url, site_url or ""))
-    return script_tag(news_article(article, site_url or "", link=link, default_lang=context.get("DEFAULT_LANG")))
+    organization = publisher(context.get("SITENAME"), site_url or "", context.get("CHRONICLES_PUBLISHER"))
+    return script_tag(news_article(
+        article, site_url or "", link=link, default_lang=context.get("DEFAULT_LANG"), publisher=organization,
+    ))
 
 
 @pass_context

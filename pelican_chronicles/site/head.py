@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from jinja2 import Template
 from markupsafe import Markup, escape
 
+from ..jsonld import WRITTEN
 from ..model import Chronicle
 from .feeds import feed_url
 from .filters import chronicles_jsonld
@@ -48,7 +49,7 @@ from .filters import chronicles_jsonld
 logger = logging.getLogger(__name__)
 
 MARKUP = 'class="chronicles-'  # how every element the plugin makes starts its class
-JSONLD = '"@type":"NewsArticle"'  # in the JSON-LD script_tag writes
+JSONLD = WRITTEN  # in the JSON-LD script_tag writes, of every article type
 
 
 def stylesheet_link(href: str) -> Markup:
