@@ -105,7 +105,8 @@ def news_article(
         data["publisher"] = publisher
     if chronicle.dateline is not None:
         data["dateline"] = dateline_text(chronicle.dateline)
-        data["locationCreated"] = {"@type": "Place", "name": chronicle.dateline.place}
+        if chronicle.dateline.place:
+            data["locationCreated"] = {"@type": "Place", "name": chronicle.dateline.place}
     if chronicle.sources:
         data["citation"] = [creative_work(source, link) for source in chronicle.sources]
     if chronicle.countries:
@@ -190,12 +191,15 @@ def creative_work(source: Source, link: Callable[[str | None], str | None] = saf
 
 
 def dateline_text(dateline: Dateline) -> str:
-    """As a wire report writes it: ``WASHINGTON, June 19 (Agency)``."""
-    text = dateline.place
-    if dateline.date_text:
-        text += f", {dateline.date_text}"
+    """As a wire report writes it: ``WASHINGTON, June 19 (Agency)``; a
+    dateline without a place is its date and agency: ``Jan 3 (Agency)``.
+
+    >>> dateline_text(Dateline(place="", source="Wire", date_text="Jan 3"))
+    'Jan 3 (Wire)'
+    """
+    text = ", ".join(part for part in (dateline.place, dateline.date_text) if part)
     if dateline.source:
-        text += f" ({dateline.source})"
+        text = f"{text} ({dateline.source})" if text else dateline.source
     return text
 
 

@@ -288,6 +288,12 @@ def test_the_datelines_place_is_where_the_article_was_made():
     assert data["locationCreated"] == {"@type": "Place", "name": "Northport"}
 
 
+def test_a_dateline_without_a_place_is_its_date_and_agency_and_no_location():
+    data = news_article(article(chronicles=Chronicle(dateline=Dateline("", "Northwind Wire", "Jan 3"))))
+    assert data["dateline"] == "Jan 3 (Northwind Wire)"
+    assert "locationCreated" not in data
+
+
 def test_without_a_dateline_no_location_created():
     assert "locationCreated" not in news_article(article())
 
