@@ -28,6 +28,11 @@ DEFAULT_DATE_FORMAT = "%d %B %Y"
 
 PLUGINS = ["pelican_chronicles"]
 
+# The publisher named in each post's JSON-LD, with the page that says how
+# the site corrects its posts (absolute: the demo is previewed without
+# SITEURL, at the address FEED_DOMAIN stands in for).
+CHRONICLES_PUBLISHER = {"correctionsPolicy": "https://chronicle-demo.example/pages/about.html#corrections"}
+
 # THEME is left at Pelican's default (notmyidea): the plugin needs no
 # template changes.
 RELATIVE_URLS = False
