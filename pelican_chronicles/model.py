@@ -15,8 +15,21 @@ import functools
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+# The kinds of note (SPEC 2, 17), as news organisations type them. A kind
+# is the note's class (``chronicles-editors-note``) and the start of its
+# anchors (``editors-note-1``); ``kind_key`` names its label and words.
 UPDATE = "update"
 CORRECTION = "correction"
+CLARIFICATION = "clarification"
+RETRACTION = "retraction"
+EDITORS_NOTE = "editors-note"
+NOTE_KINDS = (UPDATE, CORRECTION, CLARIFICATION, RETRACTION, EDITORS_NOTE)
+
+
+def kind_key(kind: str) -> str:
+    """The key of a kind's label and, with ``_words``, of its marker words:
+    ``editors_note`` for ``editors-note``."""
+    return kind.replace("-", "_")
 
 
 def name_key(name: str) -> str:
@@ -28,9 +41,10 @@ def name_key(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """An update or correction note in the body of a post."""
+    """An update, correction, clarification, retraction or editor's note in
+    the body of a post."""
 
-    kind: str  # UPDATE or CORRECTION
+    kind: str  # one of NOTE_KINDS
     number: int  # 1-based, counted per kind
     label: str  # the visible label, "Update" or "Correction"
     # Aware; None when the note has no date, or none it can have: one that
@@ -169,6 +183,21 @@ class Chronicle:
     @property
     def corrections(self) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.kind == CORRECTION)
+
+    @property
+    def clarifications(self) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.kind == CLARIFICATION)
+
+    @property
+    def retractions(self) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.kind == RETRACTION)
+
+    @property
+    def editors_notes(self) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.kind == EDITORS_NOTE)
+
+    def of_kind(self, kind: str) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.kind == kind)
 
     @property
     def is_updated(self) -> bool:

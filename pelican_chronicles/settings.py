@@ -190,6 +190,15 @@ SETTINGS: dict[str, Setting] = {
     "CHRONICLES_CORRECTION_WORDS": Setting(
         tuple(ENGLISH_FILE["correction_words"]), words,
         "Words that start a correction note and flag a title."),
+    "CHRONICLES_CLARIFICATION_WORDS": Setting(
+        tuple(ENGLISH_FILE["clarification_words"]), words,
+        "Words that start a clarification note."),
+    "CHRONICLES_RETRACTION_WORDS": Setting(
+        tuple(ENGLISH_FILE["retraction_words"]), words,
+        "Words that start a retraction note."),
+    "CHRONICLES_EDITORS_NOTE_WORDS": Setting(
+        tuple(ENGLISH_FILE["editors_note_words"]), words,
+        "Words that start an editor's note."),
     "CHRONICLES_TITLE_FLAGS": Setting(
         True, boolean,
         "Remove (UPDATE), [UPDATE], UPDATE:, UPDATE 2-, (CORRECTED)... from titles and flag the post."),
@@ -267,6 +276,9 @@ SETTINGS: dict[str, Setting] = {
 EXTENSION_OPTIONS = {
     "update_words": "CHRONICLES_UPDATE_WORDS",
     "correction_words": "CHRONICLES_CORRECTION_WORDS",
+    "clarification_words": "CHRONICLES_CLARIFICATION_WORDS",
+    "retraction_words": "CHRONICLES_RETRACTION_WORDS",
+    "editors_note_words": "CHRONICLES_EDITORS_NOTE_WORDS",
     "question_words": "CHRONICLES_QUESTION_WORDS",
     "answer_words": "CHRONICLES_ANSWER_WORDS",
     "labels": "CHRONICLES_LABELS",

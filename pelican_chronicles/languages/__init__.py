@@ -35,7 +35,10 @@ HERE = Path(__file__).parent
 # The language whose file gives the site-wide settings their defaults: the
 # words of CHRONICLES_UPDATE_WORDS..., the labels CHRONICLES_LABELS changes.
 ENGLISH = "en"
-WORD_KEYS = ("update_words", "correction_words", "question_words", "answer_words", "date_words")
+WORD_KEYS = (
+    "update_words", "correction_words", "clarification_words", "retraction_words", "editors_note_words",
+    "question_words", "answer_words", "date_words",
+)
 # Right-to-left scripts, by language: the languages whose CLDR character
 # order is right-to-left and that news sites write in.
 RTL = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "dv", "sd", "ug", "yi"})
@@ -72,6 +75,9 @@ class Language:
     code: str  # as the post gives it: "pt-BR"
     update_words: tuple[str, ...]
     correction_words: tuple[str, ...]
+    clarification_words: tuple[str, ...]
+    retraction_words: tuple[str, ...]
+    editors_note_words: tuple[str, ...]
     question_words: tuple[str, ...]
     answer_words: tuple[str, ...]
     date_words: tuple[str, ...]

@@ -56,23 +56,34 @@ def facet_link(facet, siteurl: str) -> Markup:
     return Markup(f'<a class="chronicles-{facet.kind}" href="{escape(siteurl)}/{escape(facet.url)}">{name}</a>')
 
 
+# The badges of the archive, in order: the kind of note, the label of its
+# badge, the label of its count, and from how many notes the count shows.
+# A title flag makes a post updated or corrected without a note.
+BADGES = (
+    ("update", "updated_badge", "update_one", "update_many", 1),
+    ("correction", "corrected_badge", "correction_one", "correction_many", 2),
+    ("clarification", "clarified_badge", "clarification_many", "clarification_many", 2),
+    ("retraction", "retracted_badge", "retraction_many", "retraction_many", 2),
+    ("editors-note", "editors_note_badge", "editors_note_many", "editors_note_many", 2),
+)
+
+
 def badges(
     chronicle,
     labels: dict,
     strftime: Callable = plain_strftime,
     date_format: str = BADGE_DATE_FORMAT,
 ) -> Markup:
-    """An updated post's and a corrected post's ``span.chronicles-badge``:
-    the word, the latest date of a note of that kind when one is dated, and
-    how many notes there are (corrections counted from two). Empty for a
-    post that is neither."""
+    """A post's ``span.chronicles-badge`` for each kind of note it has
+    (updated, corrected, clarified, retracted, with an editor's note): the
+    word, the latest date of a note of that kind when one is dated, and how
+    many notes there are (updates counted from one, the others from two).
+    Empty for a post with no note and no title flag."""
     shown = []
-    if chronicle.is_updated:
-        shown.append(_badge("update", labels["updated_badge"], chronicle.updates, 1,
-                            labels["update_one"], labels["update_many"], strftime, date_format))
-    if chronicle.is_corrected:
-        shown.append(_badge("correction", labels["corrected_badge"], chronicle.corrections, 2,
-                            labels["correction_one"], labels["correction_many"], strftime, date_format))
+    for kind, word, one, many, counted_from in BADGES:
+        notes = chronicle.of_kind(kind)
+        if notes or kind in chronicle.flags:
+            shown.append(_badge(kind, labels[word], notes, counted_from, labels[one], labels[many], strftime, date_format))
     return Markup(" ").join(shown)
 
 
@@ -85,6 +96,11 @@ def _badge(kind, word, notes, counted_from, one, many, strftime, date_format) ->
     if count >= counted_from:
         html += f' <span class="chronicles-badge-count">({count} {escape(one if count == 1 else many)})</span>'
     return Markup(html + "</span>")
+
+
+# The class an archive entry gets besides ``chronicles-entry-updated`` and
+# ``-corrected`` for a note of each other kind.
+ENTRY_STATES = (("clarification", "clarified"), ("retraction", "retracted"), ("editors-note", "editors-note"))
 
 
 def language_of(article) -> str:
@@ -113,6 +129,9 @@ def entry(
         classes += " chronicles-entry-updated"
     if chronicle.is_corrected:
         classes += " chronicles-entry-corrected"
+    for kind, state in ENTRY_STATES:
+        if chronicle.of_kind(kind):
+            classes += f" chronicles-entry-{state}"
     date = article.date
     full_date = strftime(date, date_format) if date_format else getattr(article, "locale_date", "")
     lines = [
@@ -123,7 +142,7 @@ def entry(
         f'    <a class="chronicles-entry-title" href="{escape(siteurl)}/{escape(item.url)}"{language_of(article)}>'
         f"{text(article.title)}</a>",
     ]
-    if chronicle.is_updated or chronicle.is_corrected:
+    if chronicle.is_updated or chronicle.is_corrected or chronicle.notes:
         lines.append(f'    <span class="chronicles-badges">{badges(chronicle, labels, strftime)}</span>')
     meta = [] if getattr(item, "compact", False) else entry_meta(item, siteurl, labels)
     if meta:

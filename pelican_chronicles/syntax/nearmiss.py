@@ -50,7 +50,10 @@ def near_miss(word: str, language) -> str | None:
     (``Collection``, ``Connection``); the language's transcript words.
     """
     folded = word.casefold()
-    markers = (*language.update_words, *language.correction_words)
+    markers = (
+        *language.update_words, *language.correction_words, *language.clarification_words,
+        *language.retraction_words, *language.editors_note_words,
+    )
     ordinary = {w.casefold() for w in (*markers, *language.question_words, *language.answer_words)}
     if folded in ordinary or any(folded.startswith(m.casefold()) for m in markers):
         return None

@@ -1,7 +1,9 @@
-"""Update and correction notes (SPEC 2).
+"""Update, correction, clarification, retraction and editor's notes (SPEC 2, 17).
 
 A top-level paragraph that begins with a marker word and a colon starts a
 note; so does a blockquote whose first line is ``[!UPDATE]`` (a callout).
+The kind of note is the marker word's (``model.NOTE_KINDS``); a marker may
+be several words (``Editor's note:``, ``От редакции:``).
 The note runs until the next note, a thematic break, a heading of the same
 or a higher level than the nearest heading before it, or the end. Only the
 marker word and its colon are replaced by the label; the rest of the author's
@@ -20,7 +22,7 @@ from typing import NamedTuple
 from markdown.util import AtomicString
 
 from .. import dates
-from ..model import CORRECTION, UPDATE, problem
+from ..model import NOTE_KINDS, kind_key, problem
 from .common import EMPHASIS, ConventionProcessor, by_word, element, sub
 from .nearmiss import near_miss_marker
 
@@ -73,16 +75,26 @@ class MarkerWords(NamedTuple):
     callout_re: re.Pattern
 
 
+def kind_words(language) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each kind of note with its marker words in ``language``, in the
+    order of ``NOTE_KINDS``."""
+    return tuple((kind, getattr(language, f"{kind_key(kind)}_words")) for kind in NOTE_KINDS)
+
+
 @functools.lru_cache(maxsize=16)
-def marker_words(update_words: tuple, correction_words: tuple) -> MarkerWords:
-    """What the note processor needs from the marker words, made once per
-    setting, not for each post's Markdown instance. Paragraphs that start
-    with none of ``first_chars`` are passed over without trying the pattern."""
-    kinds = {w.casefold(): UPDATE for w in update_words}
-    kinds.update({w.casefold(): CORRECTION for w in correction_words})
-    spellings = {w.casefold(): w for w in (*correction_words, *update_words)}
+def marker_words(words_by_kind: tuple[tuple[str, tuple[str, ...]], ...]) -> MarkerWords:
+    """What the note processor needs from the marker words (``kind_words``),
+    made once per setting, not for each post's Markdown instance. Paragraphs
+    that start with none of ``first_chars`` are passed over without trying
+    the pattern. A word given for two kinds is the earlier kind's."""
+    kinds: dict[str, str] = {}
+    spellings: dict[str, str] = {}
+    for kind, each in words_by_kind:
+        for w in each:
+            kinds.setdefault(w.casefold(), kind)
+            spellings.setdefault(w.casefold(), w)
     first_chars = frozenset({w[0].casefold() for w in kinds} | set("*_"))
-    words = sorted({*update_words, *correction_words}, key=len, reverse=True)
+    words = sorted(set(spellings.values()), key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
     return MarkerWords(
         MappingProxyType(kinds), MappingProxyType(spellings), first_chars,
@@ -98,7 +110,7 @@ def heading_level(el) -> int | None:
 class NoteProcessor(ConventionProcessor):
     def words(self, language) -> None:
         self.kinds, self.spellings, self.first_chars, self.marker_re, self.callout_re = marker_words(
-            language.update_words, language.correction_words
+            kind_words(language)
         )
 
     # --- recognising a marker ----------------------------------------------
@@ -150,7 +162,7 @@ class NoteProcessor(ConventionProcessor):
         # The first line of each marker's paragraph, as typed, before it is changed.
         typed = [(el[0] if el.tag == "blockquote" else el).text.split("\n", 1)[0] for el in markers] if checking else []
         post_date = self.ext.post_date(self.md)
-        counters = {UPDATE: 0, CORRECTION: 0}
+        counters = dict.fromkeys(NOTE_KINDS, 0)
         blocks = []
         section = None  # the open note, collecting the blocks that follow it
         bound = None  # the heading level that ends it; None: any heading
@@ -222,7 +234,7 @@ class NoteProcessor(ConventionProcessor):
         anchor = f"{found.kind}-{number}"
         # The author's word, spelt as configured ("ADDENDUM" is "Addendum");
         # a callout ("[!UPDATE]") has no word of its own and takes the label.
-        label_text = found.word or self.language.labels[found.kind]
+        label_text = found.word or self.language.labels[kind_key(found.kind)]
         section = element(
             "section",
             class_=f"chronicles-note chronicles-{found.kind}",
