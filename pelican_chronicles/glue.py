@@ -40,7 +40,7 @@ from .model import Chronicle, problem
 from .site import feeds
 from .site.filters import FILTERS
 from .site.generator import ChroniclesGenerator, facet_links
-from .site.head import PageTemplate
+from .site.head import PageTemplate, without_other_articles
 from .cachefiles import write_in_cache
 from .syntax import ChroniclesExtension
 from .syntax.chronicle import CONTENT, wrapped
@@ -69,6 +69,8 @@ def register():
     signals.all_generators_finalized.connect(report_problems)
     signals.all_generators_finalized.connect(refresh_summaries)
     signals.finalized.connect(remember_written_with)
+    signals.content_written.connect(remember_article_page)
+    signals.finalized.connect(drop_other_articles)
 
 
 # --- start-up ----------------------------------------------------------------
@@ -105,6 +107,14 @@ def configure(pelican):
         overrides.append(SHIMS)
     if feeds.warn_without_domain(settings):
         logger.warning("%s: %s", feeds.WITHOUT_DOMAIN, settings["CHRONICLES_UPDATES_FEED"])
+    if settings["CHRONICLES_JSONLD"] and SEO in settings.get("PLUGINS", ()) and settings.get("SEO_ENHANCER"):
+        # pelican-seo describes each article again, as an Article, once its
+        # page is written, and has no setting to leave that out alone: the
+        # article pages are noted as they are written (remember_article_page)
+        # and its Article taken out of them at the end (drop_other_articles).
+        logger.info("pelican_chronicles: pelican-seo's Article JSON-LD is taken out of the article pages,"
+                    " which carry the NewsArticle (CHRONICLES_JSONLD)")
+        settings[ARTICLE_PAGES] = []
 
 
 # What the plugin writes into a post from the settings, besides its own
@@ -316,3 +326,34 @@ def summary_of(html: str, chronicle: Chronicle, settings) -> str:
         suffix=settings.get("SUMMARY_END_SUFFIX", "…"),
     )
     return cut if chronicle.wrapped_in is None else wrapped(cut.strip(), *chronicle.wrapped_in)
+
+
+# --- beside pelican-seo ----------------------------------------------------------
+
+SEO = "pelican.plugins.seo"  # pelican-seo, as Pelican names it once loaded ("seo" in PLUGINS)
+ARTICLE_PAGES = "chronicles_article_pages"  # in the settings, and so in every page's context
+
+
+def remember_article_page(path, context):
+    """An article page with the NewsArticle in it, written in a build where
+    pelican-seo adds its own Article to each page once written."""
+    pages = context.get(ARTICLE_PAGES)
+    if isinstance(pages, list) and isinstance(getattr(context.get("article"), "chronicles", None), Chronicle):
+        pages.append(path)
+
+
+def drop_other_articles(pelican):
+    """Once every page is written, and whichever plugin's receivers ran
+    first, pelican-seo's Article out of the article pages that carry the
+    NewsArticle (``head.without_other_articles``): one description of the
+    article per page."""
+    pages = pelican.settings.get(ARTICLE_PAGES)
+    if not isinstance(pages, list):
+        return
+    for path in dict.fromkeys(pages):
+        with open(path, encoding="utf-8") as f:
+            page = without_other_articles(f.read())
+        if page is not None:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(page)
+    pages.clear()  # an autoreload build runs again with the same settings

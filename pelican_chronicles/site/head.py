@@ -34,6 +34,7 @@ output (benchmarks/README.md).
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -156,6 +157,85 @@ def insert_in_head(chunks: list[str], n: int, at: int, parts: list[str]) -> str:
     as the template itself joins them."""
     chunk = chunks[n]
     return "".join((*chunks[:n], chunk[:at], *(f"{part}\n" for part in parts), chunk[at:], *chunks[n + 1 :]))
+
+
+# --- another description of the article -----------------------------------------
+#
+# pelican-seo (with SEO_ENHANCER) describes each article again, as a schema.org
+# Article of its own: it reads the page Pelican wrote, appends a JSON-LD
+# script to its head and writes it back, once the plugin's NewsArticle is in
+# it. It has no setting to leave that one script out, so on a page carrying
+# the plugin's NewsArticle the other description is taken out of the head,
+# and the rest of what it added (its canonical link, breadcrumbs, Open Graph
+# and Twitter tags) stays.
+
+JSONLD_SCRIPT = re.compile(r"""\stype\s*=\s*(["']?)\s*application/ld\+json\s*\1[\s/>]""", re.IGNORECASE)
+# schema.org's Article and the types under it that a page describing an
+# article may use; every one ending in "Article" (NewsArticle, TechArticle...).
+ARTICLE_SUBTYPES = {"Article", "BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "Report"}
+
+
+def describes_an_article(data) -> bool:
+    """Whether a JSON-LD object is an ``Article`` or one of its subtypes."""
+    kinds = data.get("@type") if isinstance(data, dict) else None
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(kind, str) and (kind in ARTICLE_SUBTYPES or kind.endswith("Article")) for kind in kinds)
+
+
+def head_jsonld(page: str) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of each ``<script type="application/ld+json">``
+    in the head of ``page``, read as ``scan_head`` reads it."""
+    found, pos = [], 0
+    while (start := page.find("<", pos)) >= 0:
+        token = TOKEN.match(page, start)
+        if token is None:
+            pos = start + 1
+            continue
+        pos = token.end()
+        name = token.group("name")
+        if name is None:
+            continue
+        name = name.lower()
+        if name == ("head" if token.group("end") else "body"):
+            break
+        if token.group("end") or name not in TEXT_ELEMENTS:
+            continue
+        close = TEXT_ELEMENTS[name].search(page, pos)
+        if close is None:
+            break
+        if name == "script" and JSONLD_SCRIPT.search(token.group()):
+            end = page.find(">", close.end())
+            found.append((start, len(page) if end < 0 else end + 1, page[pos:close.start()]))
+        pos = close.start()
+    return found
+
+
+def without_other_articles(page: str) -> str | None:
+    """``page`` without the JSON-LD scripts of its head that describe an
+    article (``describes_an_article``) beside the plugin's own ``NewsArticle``;
+    None when it has nothing to take out: no ``NewsArticle`` of the plugin's,
+    or no other description."""
+    scripts = head_jsonld(page)
+    if not any(JSONLD in text for _start, _end, text in scripts):
+        return None
+    others = []
+    for start, end, text in scripts:
+        if JSONLD in text:
+            continue
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        if describes_an_article(data):
+            others.append((start, end))
+    if not others:
+        return None
+    kept, pos = [], 0
+    for start, end in others:
+        kept.append(page[pos:start])
+        pos = end
+    kept.append(page[pos:])
+    return "".join(kept)
 
 
 @dataclass
