@@ -1,4 +1,4 @@
-"""The Atom feed of update and correction notes, built with feedgenerator,
+"""The Atom feed of notes of every kind, built with feedgenerator,
 the feed library Pelican itself uses, and where it is: ``feed_domain`` and
 ``feed_base`` read Pelican's settings for it, ``feed_url`` writes its
 address, in the feed itself and in every page's head."""

@@ -7,7 +7,7 @@ Pelican's ``slugify``) and the way an intrasite link resolves (``resolve_url``).
 One ``SiteIndex`` per build, kept on the chronicles generator and in the
 templates' context as ``chronicles_site``:
 
-- ``notes``: every update and correction note, newest first;
+- ``notes``: every note (update, correction, clarification, retraction, editor's note), newest first;
 - ``sources``: ``Source.key`` (the name's ``name_key``) -> ``SourceFacet``;
 - ``countries``: alpha-2 code -> ``CountryFacet``;
 - ``speakers``: the name's ``name_key`` -> ``SpeakerFacet`` with its statements;
