@@ -268,10 +268,18 @@ def test_screenshots(open_page, demo, tmp_path):
         "post.png": (post_with_everything(demo), 1280, ".chronicles-note"),
         "post-arabic.png": (arabic_post(demo), 1280, ".chronicles-content[dir=rtl]"),
         "update-log-narrow.png": (updated_post(demo), 390, ".chronicles-update-log"),
+        "post-typed-notes.png": (post_with_note_of_kind(demo, "clarification"), 1280, ".chronicles-clarification"),
     }
     for name, (path, width, shows) in shots.items():
         page, _ = open_page(path, width=width)
         screenshot(page, target / name, shows, full_page=name.startswith("post"))
+
+
+def post_with_note_of_kind(demo: Path, kind: str) -> str:
+    for path in sorted(demo.rglob("*.html")):
+        if f'class="chronicles-note chronicles-{kind}"' in path.read_text(encoding="utf-8"):
+            return path.relative_to(demo).as_posix()
+    pytest.fail(f"the demo has no post with a {kind} note")
 
 
 # --- right to left (SPEC 15) ---------------------------------------------------------
