@@ -107,7 +107,7 @@ def configure(pelican):
         overrides.append(SHIMS)
     if feeds.warn_without_domain(settings):
         logger.warning("%s: %s", feeds.WITHOUT_DOMAIN, settings["CHRONICLES_UPDATES_FEED"])
-    if settings["CHRONICLES_JSONLD"] and SEO in settings.get("PLUGINS", ()) and settings.get("SEO_ENHANCER"):
+    if settings["CHRONICLES_JSONLD"] and SEO in (settings.get("PLUGINS") or ()) and settings.get("SEO_ENHANCER"):
         # pelican-seo describes each article again, as an Article, once its
         # page is written, and has no setting to leave that out alone: the
         # article pages are noted as they are written (remember_article_page)
