@@ -536,6 +536,12 @@ UPDATE (2024-06-20): Construction starts in July.
 CORRECTION (2024-06-21): The vote was on Tuesday, not on Monday.
 
 CORRECTION: The pier is 40 metres long, not 50.
+
+CLARIFICATION (2024-06-22): The board's vote covers the pier, not the quay.
+
+RETRACTION (2024-06-23): An earlier line on the budget could not be confirmed and is withdrawn.
+
+Editor's note (2024-06-24): The reporter lives near the harbour.
 """
 
 PUBLISHER = {
@@ -557,6 +563,16 @@ def newsroom(shared_build):
     )
     [data] = jsonld(site, "harbour-board-approves-the-new-pier.html")
     return data
+
+
+def test_every_kind_of_note_is_in_the_newsroom_post(shared_build):
+    site = shared_build(
+        {"pier.md": NEWSROOM_POST},
+        SITENAME="Harbour Herald", SITEURL="https://news.example", CHRONICLES_PUBLISHER=PUBLISHER,
+    )
+    page = site.soup("harbour-board-approves-the-new-pier.html")
+    kinds = {section["id"].rsplit("-", 1)[0] for section in page.select("section.chronicles-note")}
+    assert kinds == {"update", "correction", "clarification", "retraction", "editors-note"}
 
 
 def test_the_built_jsonld_is_schema_org(newsroom):
