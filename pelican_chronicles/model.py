@@ -178,23 +178,23 @@ class Chronicle:
 
     @property
     def updates(self) -> tuple[Note, ...]:
-        return tuple(n for n in self.notes if n.kind == UPDATE)
+        return self.of_kind(UPDATE)
 
     @property
     def corrections(self) -> tuple[Note, ...]:
-        return tuple(n for n in self.notes if n.kind == CORRECTION)
+        return self.of_kind(CORRECTION)
 
     @property
     def clarifications(self) -> tuple[Note, ...]:
-        return tuple(n for n in self.notes if n.kind == CLARIFICATION)
+        return self.of_kind(CLARIFICATION)
 
     @property
     def retractions(self) -> tuple[Note, ...]:
-        return tuple(n for n in self.notes if n.kind == RETRACTION)
+        return self.of_kind(RETRACTION)
 
     @property
     def editors_notes(self) -> tuple[Note, ...]:
-        return tuple(n for n in self.notes if n.kind == EDITORS_NOTE)
+        return self.of_kind(EDITORS_NOTE)
 
     def of_kind(self, kind: str) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.kind == kind)
