@@ -2,7 +2,7 @@
 and output only; what the commands do is in ``commands/``.
 
     pelican-chronicles check [CONTENT] [-s pelicanconf.py] [--format text|json] [--strict] [-j JOBS]
-    pelican-chronicles note POST [-s pelicanconf.py] [--correction] [--date WHEN] TEXT...
+    pelican-chronicles note POST [-s pelicanconf.py] [--correction | --kind KIND] [--date WHEN] TEXT...
 
 Exit status: 0 when all is well, 1 when ``check`` found problems (or a note
 could not be written as asked), 2 for a usage error (a missing settings
@@ -20,6 +20,7 @@ import sys
 from .commands import check as checking
 from .commands import note as noting
 from .commands.site import SETTINGS_FILE, UsageError, load_site
+from .model import NOTE_KINDS, UPDATE
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 PROGRESS_FROM = 100  # posts from which check shows a progress bar (on a terminal)
@@ -50,15 +51,18 @@ def parser() -> argparse.ArgumentParser:
                        help="processes that read posts (default: one per CPU)")
 
     note = commands.add_parser(
-        "note", help="append a dated update or correction note to a post",
-        description="Append an update note (or a correction) to a Markdown post, in the post's language, "
+        "note", help="append a dated update, correction or other note to a post",
+        description="Append an update note (or a note of another kind) to a Markdown post, in the post's language, "
         "dated now in the site's TIMEZONE, and print the anchor the note gets. The rest of the file stays as it is.",
     )
     note.add_argument("post", metavar="POST", help="the Markdown file of the post")
     note.add_argument("text", nargs="+", metavar="TEXT", help="the text of the note")
     note.add_argument("-s", "--settings", metavar="CONF",
                       help=f"the settings file (default: ./{SETTINGS_FILE} if there is one, else Pelican's defaults)")
-    note.add_argument("--correction", action="store_true", help="a correction note instead of an update")
+    kinds = note.add_mutually_exclusive_group()
+    kinds.add_argument("--correction", action="store_true", help="a correction note instead of an update")
+    kinds.add_argument("--kind", choices=NOTE_KINDS, default=UPDATE,
+                       help="the kind of note (default: update; --correction is --kind correction)")
     note.add_argument("--date", metavar="WHEN",
                       help="the note's date, as the plugin reads dates in notes (default: now); "
                       "a date it cannot read, or one in the future, is refused")
@@ -138,7 +142,8 @@ class ProgressBar:
 
 def run_note(args) -> int:
     appended = noting.append_note(
-        args.post, " ".join(args.text), settings_file=args.settings, correction=args.correction, when=args.date
+        args.post, " ".join(args.text), settings_file=args.settings, correction=args.correction, when=args.date,
+        kind=args.kind,
     )
     for problem in appended.problems:
         sys.stderr.write(f"{args.post}: warning: {problem}\n")

@@ -461,3 +461,34 @@ def test_note_a_date_form_the_plugin_does_not_read_back_is_replaced_by_iso(tmp_p
     assert (code, out) == (0, "update-1\n"), err
     after = (root / "content" / "ferry.md").read_text(encoding="utf-8")
     assert after == FERRY_POST + "\nUpdate (2024-06-24 18:05): Fares stay the same.\n"
+
+
+# --- note --kind ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "lang", "appended", "anchor"),
+    [
+        ("clarification", "en", "Clarification (April 12, 2024): The pier opens on weekdays.", "clarification-1"),
+        ("retraction", "en", "Retraction (April 12, 2024): The pier opens on weekdays.", "retraction-1"),
+        ("editors-note", "en", "Editor's note (April 12, 2024): The pier opens on weekdays.", "editors-note-1"),
+        ("editors-note", "ru", "От редакции (12 апреля 2024 г.): The pier opens on weekdays.", "editors-note-1"),
+        ("clarification", "ar", "توضيح (12 أبريل 2024): The pier opens on weekdays.", "clarification-1"),
+    ],
+)
+def test_note_of_each_kind_in_the_posts_language(tmp_path, kind, lang, appended, anchor):
+    before = f"Title: Pier\nDate: 2024-04-10 08:00\nLang: {lang}\n\nText.\n"
+    root = write_site(tmp_path, {"pier.md": before})
+    result = run("note", "content/pier.md", "--kind", kind, "--date", "2024-04-12", "The pier opens on weekdays.", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{anchor}\n"
+    assert (root / "content" / "pier.md").read_text(encoding="utf-8") == f"{before}\n{appended}\n"
+
+
+def test_note_kind_and_correction_together_are_a_usage_error(tmp_path):
+    before = "Title: Pier\nDate: 2024-04-10 08:00\n\nText.\n"
+    root = write_site(tmp_path, {"pier.md": before})
+    result = run("note", "content/pier.md", "--kind", "retraction", "--correction", "Text.", cwd=root)
+    assert result.returncode == 2
+    assert "not allowed with argument --kind" in result.stderr
+    assert (root / "content" / "pier.md").read_text(encoding="utf-8") == before

@@ -1,5 +1,5 @@
-"""``pelican-chronicles note``: an update or correction note appended to
-a post, in its language, read back through the plugin's extension before
+"""``pelican-chronicles note``: a note of any kind (an update by default)
+appended to a post, in its language, read back through the plugin's extension before
 anything is written (SPEC 16)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import markdown
 
 from .. import dates, glue
 from ..languages import Language
-from ..model import CORRECTION, UPDATE
+from ..model import CORRECTION, NOTE_KINDS, UPDATE, kind_key
 from ..text import babel_locale
 from .site import SiteSpec, UsageError, find_settings_file, load_settings, markdown_extensions, readers
 
@@ -73,9 +73,10 @@ def date_forms(when: datetime.datetime, with_time: bool, language: Language) -> 
 
 def append_note(
     post: str, text: str, *, settings_file: str | None = None, correction: bool = False,
-    when: str | None = None, now: datetime.datetime | None = None,
+    when: str | None = None, now: datetime.datetime | None = None, kind: str = UPDATE,
 ) -> Appended:
-    """Append an update (or correction) note to the Markdown ``post``, in
+    """Append a note of ``kind`` (one of ``NOTE_KINDS``; ``correction``:
+    a correction) to the Markdown ``post``, in
     the post's language (``Lang:``, else DEFAULT_LANG): the language's first
     marker word, and the date ``when`` (read by the plugin's date parser),
     else now, in the site's TIMEZONE. The bytes of the file before the note
@@ -99,7 +100,9 @@ def append_note(
         source = original.decode("utf-8")
     except UnicodeDecodeError as err:
         raise UsageError(f"{post} is not UTF-8 text ({err})") from None
-    kind = CORRECTION if correction else UPDATE
+    kind = CORRECTION if correction else kind
+    if kind not in NOTE_KINDS:
+        raise UsageError(f"no kind of note is called {kind!r} (one of {', '.join(NOTE_KINDS)})")
     zone = settings.get("TIMEZONE") or "UTC"
 
     def convert(markdown_text: str):
@@ -123,7 +126,7 @@ def append_note(
             raise UsageError(f"the date {when!r} is in the future ({date.date().isoformat()}); nothing was appended to {post}")
         date = date.astimezone(zoneinfo.ZoneInfo(zone))
         with_time = dates.has_time(when)
-    words = language.correction_words if correction else language.update_words
+    words = getattr(language, f"{kind_key(kind)}_words")
     known = list(read.chronicles.problems)
     for form in date_forms(date, with_time, language):
         marker = f"{words[0]} ({form}):"
