@@ -75,11 +75,20 @@ def register():
 
 # --- start-up ----------------------------------------------------------------
 
+OWN_LABELS = "chronicles_own_labels"  # in the settings: (the site's own labels, those configure made)
+
 
 def configure(pelican):
     """Check the settings, name the Markdown extension, add the templates."""
     settings = pelican.settings
+    own, configured = settings.get(OWN_LABELS, (None, None))
+    if configured is not None and settings.get("CHRONICLES_LABELS") is configured:
+        # Settings a build configured before, copied for another build (an
+        # i18n_subsites subsite, whose DEFAULT_LANG is its own): its labels
+        # start again from the site's own, not from the first build's language.
+        settings["CHRONICLES_LABELS"] = own
     settings.update(chronicles_settings.check(settings))
+    own = settings["CHRONICLES_LABELS"]
     markdown = settings.setdefault("MARKDOWN", {})
     markdown["extensions"] = [
         e for e in markdown.get("extensions", []) if not isinstance(e, ChroniclesExtension)
@@ -88,6 +97,7 @@ def configure(pelican):
     config.update(extension_config(settings))  # CHRONICLES_LABELS: the site's own labels
     # Site-wide pages speak DEFAULT_LANG: its labels, with the site's own.
     settings["CHRONICLES_LABELS"] = dict(languages_of(settings).get(None).labels)
+    settings[OWN_LABELS] = (own, settings["CHRONICLES_LABELS"])
     if (settings.get("LOAD_CONTENT_CACHE") or settings.get("CACHE_CONTENT")) and (
         written_with(settings) != cached_with(settings)
     ):
