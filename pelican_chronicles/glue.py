@@ -67,6 +67,7 @@ def register():
     signals.get_generators.connect(add_generator)
     signals.content_object_init.connect(remember_content)
     signals.all_generators_finalized.connect(report_problems)
+    signals.all_generators_finalized.connect(settle_modified)
     signals.all_generators_finalized.connect(refresh_summaries)
     signals.finalized.connect(remember_written_with)
     signals.content_written.connect(remember_article_page)
@@ -236,12 +237,9 @@ def build_chronicle(generator, metadata):
     if kind is not None and article_type(kind) is None:
         chronicle = chronicle.evolve(problems=(*chronicle.problems, problem(UNKNOWN_TYPE, str(kind))))
     metadata["chronicles"] = chronicle
-    latest = chronicle.latest_note_date
+    latest = newer_note(chronicle, (metadata.get("date"), metadata.get("modified")), settings)
     if latest is not None:
-        zone = settings.get("TIMEZONE") or "UTC"
-        known = [aware(metadata[k], zone) for k in ("date", "modified") if isinstance(metadata.get(k), datetime.datetime)]
-        if all(latest > d for d in known):
-            metadata["modified"] = latest
+        metadata["modified"] = latest
     if chronicle.summary is not None and "summary" not in metadata:
         metadata["summary"] = chronicle.summary
     elif chronicle.wrapped_in is not None and isinstance(metadata.get("summary"), str):
@@ -263,6 +261,36 @@ def summary(html: str, *, paragraphs: int | None, words: int | None, suffix: str
 
 def aware(value: datetime.datetime, zone: str) -> datetime.datetime:
     return value if value.tzinfo else value.replace(tzinfo=zoneinfo.ZoneInfo(zone))
+
+
+def newer_note(chronicle: Chronicle, dates, settings) -> datetime.datetime | None:
+    """The date of the chronicle's latest dated note when it is newer than
+    every datetime in ``dates`` (a post's ``date`` and ``modified``);
+    else None."""
+    latest = chronicle.latest_note_date
+    if latest is None:
+        return None
+    zone = settings.get("TIMEZONE") or "UTC"
+    known = [aware(d, zone) for d in dates if isinstance(d, datetime.datetime)]
+    return latest if all(latest > d for d in known) else None
+
+
+def settle_modified(generators):
+    """Once every post is made, and whichever plugin set its ``modified``
+    (a git-date plugin, from its commits, when the post is read or made,
+    before or after this plugin): the latest dated note is a post's
+    ``modified`` when it is newer than its ``date`` and that ``modified``."""
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, ()):
+                chronicle = getattr(content, "chronicles", None)
+                if not isinstance(chronicle, Chronicle):
+                    continue
+                dates = (getattr(content, "date", None), getattr(content, "modified", None))
+                latest = newer_note(chronicle, dates, generator.settings)
+                if latest is not None:
+                    content.metadata["modified"] = content.modified = latest
+                    content.locale_modified = latest.strftime(content.date_format)
 
 
 CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations",

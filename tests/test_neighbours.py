@@ -248,3 +248,152 @@ def test_no_output_is_written_twice(i18n):
     russian = [p for p in i18n.writes if "/output/ru/" in p]
     assert any(p.endswith("/output/feeds/updates.atom.xml") for p in main)
     assert any(p.endswith("/output/ru/feeds/updates.atom.xml") for p in russian)
+
+
+# --- git-date plugins ----------------------------------------------------------------
+#
+# filetime_from_git and git-modified give a post ``date`` and ``modified``
+# from its commits: to the plugin, a ``Modified:`` it did not write.
+
+
+def dated_post(modified: str | None, notes: str) -> dict[str, str]:
+    lines = ["Title: Pier opens", "Date: 2024-06-01"]
+    if modified:
+        lines.append(f"Modified: {modified}")
+    return {"pier.md": "\n".join(lines) + "\n\nThe pier opened on Saturday.\n\n" + textwrap.dedent(notes).strip() + "\n"}
+
+
+NOTES = """
+    UPDATE (2024-06-10): The ferry now stops at the pier.
+
+    CORRECTION (2024-06-12): The pier is 300 metres long, not 200.
+    """
+UNDATED_NOTES = """
+    UPDATE: The ferry now stops at the pier.
+
+    CORRECTION: The pier is 300 metres long, not 200.
+    """
+
+
+def modified_shown(site) -> tuple[str, str, str]:
+    """The post's ``modified`` (date), its page's JSON-LD ``dateModified``
+    and the theme's "Updated" (``abbr.modified``), as dates."""
+    (article,) = site.pelican_articles()
+    page = site.soup("pier-opens.html")
+    (data,) = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    return (
+        article.modified.date().isoformat(),
+        data["dateModified"][:10],
+        page.select_one("abbr.modified")["title"][:10],
+    )
+
+
+@pytest.mark.parametrize(
+    ("modified", "notes", "expected"),
+    [
+        ("2024-06-05", NOTES, "2024-06-12"),  # a commit before the latest note: the note wins
+        ("2024-06-20", NOTES, "2024-06-20"),  # a commit after every note: it stays
+        ("2024-06-05", UNDATED_NOTES, "2024-06-05"),  # notes without dates: it stays
+    ],
+    ids=["older-modified", "newer-modified", "undated-notes"],
+)
+def test_the_latest_dated_note_wins_over_modified_when_newer(shared_build, modified, notes, expected):
+    site = shared_build(dated_post(modified, notes))
+    assert modified_shown(site) == (expected, expected, expected)
+
+
+GIT_PLUGIN = '''
+import datetime
+
+from pelican import signals
+
+COMMIT = datetime.datetime(2024, 6, 5, 9, 0, tzinfo=datetime.timezone.utc)
+
+
+def commit_dates(generator, metadata):
+    """As a git-date plugin does when a post is read: ``modified`` from its
+    last commit."""
+    metadata["modified"] = COMMIT
+
+
+def commit_dates_on_content(content):
+    """As filetime_from_git does once a post is made."""
+    content.modified = COMMIT
+    content.locale_modified = COMMIT.strftime(content.date_format)
+
+
+def register():
+    signals.{signal}.connect({receiver})
+'''
+GIT_PLUGINS = {
+    "last_commit_read": ("article_generator_context", "commit_dates"),
+    "last_commit_made": ("content_object_init", "commit_dates_on_content"),
+}
+
+
+@pytest.fixture
+def git_plugins(tmp_path):
+    """Git-date plugins of the site's own: each sets a post's ``modified``
+    to its last commit, 2024-06-05, ``last_commit_read`` in the metadata
+    (``article_generator_context``), ``last_commit_made`` on the post once
+    made (``content_object_init``)."""
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    for name, (signal, receiver) in GIT_PLUGINS.items():
+        (folder / f"{name}.py").write_text(GIT_PLUGIN.format(signal=signal, receiver=receiver), encoding="utf-8")
+    sys.path.insert(0, str(folder))
+    yield
+    sys.path.remove(str(folder))
+    for name, (signal, receiver) in GIT_PLUGINS.items():
+        module = sys.modules.pop(name, None)
+        if module is not None:
+            getattr(signals, signal).disconnect(getattr(module, receiver))
+
+
+@pytest.mark.parametrize("plugin", list(GIT_PLUGINS))
+@pytest.mark.parametrize("first", [True, False], ids=["git-plugin-first", "git-plugin-last"])
+@pytest.mark.parametrize(("notes", "expected"), [(NOTES, "2024-06-12"), (UNDATED_NOTES, "2024-06-05")],
+                         ids=["dated-notes", "undated-notes"])
+def test_a_git_date_plugin_in_either_order(build, git_plugins, plugin, first, notes, expected):
+    order = [plugin, "pelican_chronicles"] if first else ["pelican_chronicles", plugin]
+    site = build(dated_post(None, notes), PLUGINS=order)
+    assert modified_shown(site) == (expected, expected, expected)
+
+
+# --- pelican-sitemap ---------------------------------------------------------------------
+
+SITEMAP_POSTS = {
+    **dated_post(None, NOTES),
+    "quiet.md": "Title: Quiet harbour\nDate: 2024-06-03\n\nNothing happened at the harbour.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def sitemap_site(tmp_path_factory):
+    module = pytest.importorskip(
+        "pelican.plugins.sitemap.sitemap", reason="pelican-sitemap is not installed (pip install -e '.[test]')"
+    )
+    try:
+        yield build_site(
+            tmp_path_factory.mktemp("sitemap"), SITEMAP_POSTS,
+            PLUGINS=["pelican_chronicles", "sitemap"], SITEMAP={"format": "xml"}, SITEURL="https://news.example",
+        )
+    finally:
+        disconnect(module, [
+            ("get_generators", module.generator.init),
+            ("content_written", module.generator.queue_page),
+            ("finalized", module.generator.finalize),
+        ])
+
+
+@pytest.mark.parametrize(
+    ("url", "lastmod"),
+    [
+        ("https://news.example/pier-opens.html", "2024-06-12"),  # its latest note
+        ("https://news.example/quiet-harbour.html", "2024-06-03"),  # its date
+    ],
+)
+def test_the_sitemap_lastmod_follows_the_latest_note(sitemap_site, url, lastmod):
+    tree = ET.fromstring(sitemap_site.text("sitemap.xml"))
+    found = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in tree.iter(f"{SITEMAP}url")}
+    assert found[url][:10] == lastmod
