@@ -1,7 +1,7 @@
 """The markup of a country and its flag (SPEC 7): the one definition that a
 post's list of countries (``syntax/chronicle.py``) and the site's pages and
-filters (``site/render.py``, ``site/filters.py``) all write; and the
-Pagefind filter a post's lists give it (SPEC 18). No Pelican import.
+filters (``site/render.py``, ``site/filters.py``) all write. No Pelican
+import.
 
     >>> country("France", flag("🇫🇷"), "/countries/fr.html")
     Markup('<span class="chronicles-country"><span class="chronicles-flag" aria-hidden="true">&#x1F1EB;&#x1F1F7;</span> <a href="/countries/fr.html">France</a></span>')
@@ -32,15 +32,3 @@ def country(name: str, country_flag: Markup = Markup(""), href: str | None = Non
     if country_flag:
         shown = f"{country_flag} {shown}"
     return Markup(f'<span class="chronicles-country">{shown}</span>')
-
-
-def pagefind_filter(name: str, value: str) -> str:
-    """The value of a ``data-pagefind-filter`` attribute that gives a page
-    the filter ``name`` with ``value`` (Pagefind's inline ``name:value``,
-    the value read to the end, commas and colons included), whatever the
-    text of the element it sits on; white space runs are one space.
-
-        >>> pagefind_filter("country", "Bosnia & Herzegovina")
-        'country:Bosnia & Herzegovina'
-    """
-    return f"{name}:{' '.join(value.split())}"

@@ -298,7 +298,7 @@ def test_a_posts_list_of_countries_and_the_filter_write_a_country_alike():
     # country and address, write the same bytes.
     html, _ = convert(POST_WITH_COUNTRIES, meta=True, facet_links=True,
                       facet_url=lambda kind, key, **_: f"/{kind}/{key.lower()}.html")
-    items = re.findall(r'<li data-pagefind-filter="country:[^"]*">(.*)</li>', html)
+    items = re.findall(r"<li>(.*)</li>", html)
     links = BeautifulSoup(html, "html.parser").select("aside.chronicles-countries li a")
     assert [a.get_text() for a in links] == ["France", "Côte d’Ivoire", "Kosovo"]
     assert items == [

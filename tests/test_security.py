@@ -131,8 +131,7 @@ def test_sources_list_in_markdown_alone():
         "<p>The board met.</p>"
         '<aside aria-labelledby="chronicles-sources-title" class="chronicles-sources">'
         '<p class="chronicles-sources-title" id="chronicles-sources-title">Sources</p>'
-        '<ul><li data-pagefind-filter="source:Wire">Wire</li>'
-        '<li data-pagefind-filter="source:&lt;i&gt;Harbour&lt;/i&gt;">&lt;i&gt;Harbour&lt;/i&gt;</li></ul></aside>'
+        "<ul><li>Wire</li><li>&lt;i&gt;Harbour&lt;/i&gt;</li></ul></aside>"
     )
 
 

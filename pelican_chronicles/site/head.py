@@ -11,7 +11,11 @@ before the end of its head, after the theme's own stylesheets:
   element whose class starts with ``chronicles-``);
 - ``<link rel="alternate" type="application/atom+xml">`` to the updates
   feed, on every page;
-- the ``NewsArticle`` JSON-LD, on an article's page.
+- the ``NewsArticle`` JSON-LD, on an article's page;
+- Pagefind's ``country`` and ``source`` filters (``pagefind_filters``), on
+  the own page of a post or Pelican page with countries or sources: the
+  page saved as its ``save_as``, not a listing page that shows it whole,
+  nor its history page.
 
 A part the page already has (the theme links the stylesheet or the feed
 itself, or calls ``chronicles_jsonld``) is not added again.
@@ -43,6 +47,7 @@ from jinja2 import Template
 from markupsafe import Markup, escape
 
 from ..jsonld import WRITTEN
+from ..metadata import country_name
 from ..model import Chronicle
 from .feeds import feed_url
 from .filters import chronicles_jsonld
@@ -59,6 +64,29 @@ def stylesheet_link(href: str) -> Markup:
 
 def feed_link(href: str, title: str) -> Markup:
     return Markup(f'<link rel="alternate" type="application/atom+xml" href="{escape(href)}" title="{escape(title)}">')
+
+
+def pagefind_filter(name: str, value: str) -> Markup:
+    """A ``<meta>`` that gives its page Pagefind's filter ``name`` with
+    ``value``, which Pagefind reads whole from its ``content`` (commas,
+    colons and markup characters too); white space runs are one space.
+
+        >>> pagefind_filter("country", "Bosnia & Herzegovina")
+        Markup('<meta data-pagefind-filter="country[content]" content="Bosnia &amp; Herzegovina">')
+    """
+    return Markup(f'<meta data-pagefind-filter="{escape(name)}[content]" content="{escape(" ".join(value.split()))}">')
+
+
+def pagefind_filters(chronicle: Chronicle, lang: str | None) -> list[Markup]:
+    """A post's Pagefind filters (SPEC 18): ``country``, each of its
+    countries by its name in ``lang``, the site's language, as the country's
+    page on the site names it (one value a country, whatever the post's
+    language); ``source``, each of its sources by its name as the post
+    spells it."""
+    return [
+        *(pagefind_filter("country", country_name(country, lang)) for country in chronicle.countries),
+        *(pagefind_filter("source", source.name) for source in chronicle.sources),
+    ]
 
 
 # --- where the head ends ----------------------------------------------------------
@@ -279,6 +307,10 @@ class PageHead:
         if (self.jsonld and isinstance(getattr(article, "chronicles", None), Chronicle)
                 and not any(JSONLD in chunk for chunk in chunks)):
             parts.append(chronicles_jsonld(context, article, self.site_url))
+        content = article or context.get("page")
+        chronicle = getattr(content, "chronicles", None)
+        if isinstance(chronicle, Chronicle) and context.get("output_file") == getattr(content, "save_as", None):
+            parts.extend(pagefind_filters(chronicle, context.get("DEFAULT_LANG")))
         return parts
 
     def complete(self, chunks: list[str], context: dict, template: str | None) -> str:
@@ -298,7 +330,7 @@ class PageHead:
                 self.warned.add(template)
                 logger.warning(
                     '%s: the template "%s" writes pages without </head>, so the chronicles stylesheet,'
-                    " feed link and JSON-LD are not in them",
+                    " feed link, JSON-LD and Pagefind filters are not in them",
                     output, template,
                 )
             return "".join(chunks)

@@ -261,11 +261,10 @@ class ChronicleProcessor(ConventionProcessor):
         """Each source a list item, a link when it has a URL that may be
         placed. With ``facet_links``, the name links to the source's page on
         the site (a draft's: the name alone, in the same element) and the
-        URL follows, its host the link's words. Each item gives the post
-        Pagefind's ``source`` filter, the name as the post spells it."""
+        URL follows, its host the link's words."""
         aside, items = titled_list("aside", "chronicles-sources", self.language.labels["sources"], "ul")
         for each in sources:
-            item = sub(items, "li", data_pagefind_filter=markup.pagefind_filter("source", each.name))
+            item = sub(items, "li")
             item.tail = "\n"
             url = safe_url(each.url)
             if self.config("facet_links"):
@@ -284,15 +283,10 @@ class ChronicleProcessor(ConventionProcessor):
     def countries_list(self, countries: tuple[Country, ...]):
         """The post's countries, each its flag (decorative) and its name, in
         the post's language, linking to its page on the site: the markup of
-        ``markup.country``, as the site's pages write it, stashed as raw HTML.
-        Each item gives the post Pagefind's ``country`` filter, the name in
-        the site's language (the ``lang`` option), as the country's page on
-        the site has it: one value for a country, whatever a post's language."""
+        ``markup.country``, as the site's pages write it, stashed as raw HTML."""
         aside, items = titled_list("aside", "chronicles-countries", self.language.labels["countries"], "ul")
-        site_lang = self.config("lang") or None
         for country in countries:
-            filter_value = markup.pagefind_filter("country", country_name(country, site_lang))
-            item = sub(items, "li", data_pagefind_filter=filter_value)
+            item = sub(items, "li")
             item.tail = "\n"
             shown = markup.country(country_name(country, self.language.code), markup.flag(country.flag),
                                    self.facet_link("country", country.code))
