@@ -24,14 +24,6 @@ import zoneinfo
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
-from pelican.utils import truncate_html_paragraphs, truncate_html_words
-
-try:  # Pelican 4.12 leaves a table of contents out of summaries
-    from pelican.utils import strip_toc_elements_from_html
-except ImportError:  # pragma: no cover - older Pelican
-    def strip_toc_elements_from_html(html: str) -> str:
-        return html
-
 from . import metadata as post_metadata
 from . import settings as chronicles_settings
 from .languages import Languages
@@ -41,14 +33,14 @@ from .site import feeds
 from .site.filters import FILTERS
 from .site.generator import ChroniclesGenerator, facet_links
 from .site.head import PageTemplate, without_other_articles
+from .site.summaries import summary, summary_of
 from .cachefiles import write_in_cache
-from .syntax import ChroniclesExtension
-from .syntax.chronicle import CONTENT, wrapped
+from .syntax import EXTENSION, ChroniclesExtension
+from .syntax.chronicle import wrapped
 from .titles import read_flags
 
 logger = logging.getLogger(__name__)
 
-EXTENSION = "pelican_chronicles.syntax"
 # The plugin's templates under chronicles/ are found after the theme's, so
 # a theme can override them; the shims in overrides/ (archives.html and
 # period_archives.html) come before the theme's and extend it. The plugin's
@@ -247,18 +239,6 @@ def build_chronicle(generator, metadata):
         metadata["summary"] = wrapped(metadata["summary"].strip(), *chronicle.wrapped_in)
 
 
-def summary(html: str, *, paragraphs: int | None, words: int | None, suffix: str) -> str:
-    """Pelican's summary of ``html``, cut as ``Content.get_summary`` cuts a
-    post's content (SUMMARY_MAX_PARAGRAPHS, SUMMARY_MAX_LENGTH,
-    SUMMARY_END_SUFFIX). The extension calls it when it reads a post, so
-    that Pelican's content cache keeps the result."""
-    if paragraphs is not None:
-        html = truncate_html_paragraphs(html, paragraphs)
-    if words is not None:
-        html = truncate_html_words(html, words, suffix)
-    return strip_toc_elements_from_html(html)
-
-
 def aware(value: datetime.datetime, zone: str) -> datetime.datetime:
     return value if value.tzinfo else value.replace(tzinfo=zoneinfo.ZoneInfo(zone))
 
@@ -318,9 +298,6 @@ def report_problems(generators):
 # the generator is finalized) would leave that summary behind: such a
 # post's summary is made again, from the content as it is then.
 
-OWN_BLOCKS = "nav.chronicles-update-log, aside.chronicles-sources, aside.chronicles-countries"
-
-
 def remember_content(content):
     """The content of a post whose summary is the plugin's, as its reader
     made it (the same string: nothing is copied)."""
@@ -344,26 +321,6 @@ def refresh_summaries(generators):
                 cut = summary_of(content._content, content.metadata["chronicles"], settings)
                 content.metadata["summary"] = content._summary = cut
                 content.chronicles_read_content = content._content
-
-
-def summary_of(html: str, chronicle: Chronicle, settings) -> str:
-    """The summary of a post's content ``html`` without the plugin's update
-    log and lists, in its language's wrapper when it has one. Only a post
-    another plugin changed comes here: a build without one never imports
-    BeautifulSoup (about 1% of a build's time and 7 MB)."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    for block in soup.select(OWN_BLOCKS):
-        block.decompose()
-    wrapper = soup.select_one(f"div.{CONTENT}")
-    cut = summary(
-        wrapper.decode_contents() if wrapper is not None else str(soup),
-        paragraphs=settings.get("SUMMARY_MAX_PARAGRAPHS"),
-        words=settings.get("SUMMARY_MAX_LENGTH"),
-        suffix=settings.get("SUMMARY_END_SUFFIX", "…"),
-    )
-    return cut if chronicle.wrapped_in is None else wrapped(cut.strip(), *chronicle.wrapped_in)
 
 
 # --- beside pelican-seo ----------------------------------------------------------

@@ -128,6 +128,21 @@ class Country:
 
 
 @dataclass(frozen=True, slots=True)
+class Revision:
+    """One commit that changed a post's file (SPEC 17, ``history.py``)."""
+
+    commit: str  # the full id
+    date: datetime.datetime  # the author's date, aware
+    summary: str  # the commit's subject line
+    before: str | None  # the file's blob before the commit; None where it began
+    after: str  # the file's blob after it
+
+    @property
+    def anchor(self) -> str:
+        return f"revision-{self.commit[:12]}"
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Author input the plugin could not use as intended; logged as a warning."""
 
@@ -175,6 +190,10 @@ class Chronicle:
     summary: str | None = field(default=None, compare=False)
     # Each flag as typed, with its kind, in order: (("correction", "[CORRECTED]"),).
     flags_typed: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    # With CHRONICLES_HISTORY, in a build: the post's revisions, newest
+    # first, and the URL of the page that shows what each changed.
+    revisions: tuple[Revision, ...] = field(default=(), compare=False)
+    history_url: str | None = field(default=None, compare=False)
 
     @property
     def updates(self) -> tuple[Note, ...]:

@@ -85,6 +85,14 @@ def output_dir(value):
     return value
 
 
+def history_dir(value):
+    """A folder of the output beside the posts, never the output itself
+    (its pages would take the posts' paths)."""
+    if value == "" or not isinstance(value, str) or posixpath.normpath(value.replace("\\", "/")) == ".":
+        raise ValueError("a relative path inside the output, ending with '/', such as 'history/'")
+    return output_dir(value)
+
+
 def url(value):
     if not isinstance(value, str) or value.startswith("/"):
         raise ValueError("a URL relative to SITEURL, such as 'sources/'")
@@ -253,6 +261,13 @@ SETTINGS: dict[str, Setting] = {
     "CHRONICLES_PUBLISHER": Setting(
         {}, publisher_links,
         "The JSON-LD publisher's policy pages and logo: URLs by schema.org property (correctionsPolicy...)."),
+    # Version history (SPEC 17)
+    "CHRONICLES_HISTORY": Setting(
+        False, boolean,
+        "For a site kept in git: list each post's revisions and write a page of what each changed."),
+    "CHRONICLES_HISTORY_PATH": Setting(
+        "history/", history_dir,
+        "The folder of the history pages, under which each post's page has the post's own path."),
     # The chronicle archive (SPEC 8)
     "CHRONICLES_ARCHIVE": Setting(
         True, boolean, "Make the site's archives page the chronicle archive."),

@@ -17,20 +17,29 @@ import logging
 import os
 import re
 import shutil
+import zoneinfo
 from dataclasses import dataclass
 from functools import partial
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from jinja2 import TemplateError, TemplateNotFound
 from markupsafe import Markup
+from pelican.contents import Article
 from pelican.generators import Generator
 from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import slugify
 
+from ..history import word_diff
+from ..languages import RTL, Languages, base, bcp47
+from ..syntax import EXTENSION
 from ..urls import FacetLinks, FacetPages, intrasite_path, linked, no_facet_links, safe_url
+from . import localdates, render
 from .feeds import feed_base, feed_domain, feed_title, updates_feed, write_feed
+from .git import UNCOMMITTED, GitHistory
 from .head import PROBE, PageHead, page_title, title_pattern
 from .index import SiteIndex
+from .summaries import summary
+from ..syntax.chronicle import CONTENT
 from .worldmap import WorldMap
 
 logger = logging.getLogger(__name__)
@@ -152,6 +161,53 @@ def site_slugify(settings):
     )
 
 
+def site_link(settings, url: str) -> str | None:
+    """How a post's content links a page of the plugin's at ``url``: after
+    ``SITEURL``; with ``RELATIVE_URLS``, as an intrasite link that Pelican
+    resolves on each page it writes (``urls.intrasite_path``), or not at all
+    when the site's ``INTRASITE_LINK_REGEX`` reads no ``{filename}``."""
+    if not settings.get("RELATIVE_URLS"):
+        return f"{settings.get('SITEURL') or ''}/{url}"
+    indicator = intrasite_indicator(settings)
+    return None if indicator is None else f"{indicator}/{intrasite_path(url)}"
+
+
+def local_date(value, *, settings, lang: str | None) -> str:
+    """``value`` in the site's time zone, written as Pelican writes a post's
+    date in ``lang`` (``DATE_FORMATS``, else ``DEFAULT_DATE_FORMAT``), with
+    CLDR's names of months and days."""
+    date_format = (settings.get("DATE_FORMATS") or {}).get(lang)
+    if isinstance(date_format, (tuple, list)):
+        date_format = date_format[-1]
+    zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    return localdates.strftime(value.astimezone(zone), date_format or settings["DEFAULT_DATE_FORMAT"], lang)
+
+
+def with_block(post, block: str, settings) -> None:
+    """``block`` in ``post``'s content, under its update log (at the top of
+    its content when it has none), and out of its summary: a post whose
+    summary Pelican would cut from its content gets it cut before."""
+    content = post._content
+    if "summary" not in post.metadata:
+        post.metadata["summary"] = post._summary = summary(
+            content,
+            paragraphs=settings.get("SUMMARY_MAX_PARAGRAPHS"),
+            words=settings.get("SUMMARY_MAX_LENGTH"),
+            suffix=settings.get("SUMMARY_END_SUFFIX", "…"),
+        )
+    log = content.find('class="chronicles-update-log"')
+    if log >= 0:
+        at = content.index("</nav>", log) + len("</nav>")
+        at += content.startswith("\n", at)
+    elif content.startswith(f'<div class="{CONTENT}"'):
+        at = content.index(">") + 2
+    else:
+        at = 0
+    post._content = content[:at] + block + content[at:]
+    if getattr(post, "chronicles_read_content", None) is content:  # its summary is the plugin's, still
+        post.chronicles_read_content = post._content
+
+
 def facet_pages(settings) -> FacetPages:
     """Where the site's source, country and speaker pages go."""
     return FacetPages.from_settings(settings, site_slugify(settings))
@@ -187,9 +243,11 @@ class ChroniclesGenerator(Generator):
         self.context["chronicles_theme_templates"] = {
             name: self.first_template(names) for name, names in THEME_FALLBACKS.items()
         }
+        self.histories = self.add_histories(posts) if settings["CHRONICLES_HISTORY"] else []
         if settings["RELATIVE_URLS"]:
-            for facet in (*self.index.source_pages(), *self.index.countries.values()):
-                self.add_source_path(IntrasitePage(intrasite_path(facet.url), facet.url))
+            urls = [facet.url for facet in (*self.index.source_pages(), *self.index.countries.values())]
+            for url in (*urls, *(post.chronicles.history_url for post, _save_as in self.histories)):
+                self.add_source_path(IntrasitePage(intrasite_path(url), url))
         self.context["chronicles_title_pattern"] = self.title_pattern()
         stylesheet = settings["CHRONICLES_STYLESHEET"]
         self.context["chronicles_head"] = PageHead(
@@ -208,6 +266,37 @@ class ChroniclesGenerator(Generator):
             self.index.country_list(), settings["CHRONICLES_LABELS"],
             cache_dir=settings["CACHE_PATH"] if settings.get("CACHE_CONTENT") else None,
         )
+
+    def add_histories(self, posts) -> list:
+        """With ``CHRONICLES_HISTORY``, in a git checkout: each article
+        changed since its first commit gets its revisions
+        (``Chronicle.revisions``), their list under its update log and the
+        address of its history page; returns those articles, each with
+        where its history page is saved. Git is read once, for all."""
+        settings = self.settings
+        articles = [post for post in posts if isinstance(post, Article) and linked(post.status)
+                    and hasattr(post, "chronicles")]
+        self.git = GitHistory.read(settings["PATH"], kept=settings["CACHE_PATH"] if settings.get("CACHE_CONTENT") else None)
+        if self.git is None:
+            return []
+        folder = settings["CHRONICLES_HISTORY_PATH"]
+        languages = Languages.of(settings["MARKDOWN"]["extension_configs"][EXTENSION])
+        histories = []
+        for post in articles:
+            if self.git.is_uncommitted(post.source_path):
+                logger.warning("%s: %s", post.relative_source_path, UNCOMMITTED)
+                continue
+            revisions = self.git.of(post.source_path)
+            if len(revisions) < 2:
+                continue
+            url = folder + post.url
+            post.chronicles = post.metadata["chronicles"] = post.chronicles.evolve(revisions=revisions, history_url=url)
+            lang = post.metadata.get("lang") or settings.get("DEFAULT_LANG")
+            when = partial(local_date, settings=settings, lang=lang)
+            block = render.revisions(revisions, site_link(settings, url), languages.get(lang).labels, when)
+            with_block(post, block, settings)
+            histories.append((post, folder + post.save_as))
+        return histories
 
     def title_pattern(self) -> tuple[str, str]:
         """How the plugin's pages fill the theme's title block, learnt from
@@ -261,6 +350,7 @@ class ChroniclesGenerator(Generator):
             write, "CHRONICLES_UPDATES", "chronicles/updates", "chronicles-updates", notes=self.index.notes
         )
         self.write_facets(write)
+        self.write_histories(write)
 
     def write_page(self, write, setting, template, page_name, **kwargs):
         """An index page whose path is the setting ``{setting}_SAVE_AS``."""
@@ -295,6 +385,32 @@ class ChroniclesGenerator(Generator):
                                  articles=facet.articles, dates=facet.articles)
         for facet in index.speakers.values():
             self.write_facet(write, facet, "chronicles/speaker", statements=facet.statements)
+
+    def write_histories(self, write):
+        """Each history page: a post's revisions, newest first, each with
+        what it changed (``history.word_diff``). The texts of the revisions
+        whose changes no earlier build kept are read from git at once."""
+        if not self.histories:
+            return
+        shown = {(revision.before, revision.after) for post, _save_as in self.histories
+                 for revision in post.chronicles.revisions if revision.before}
+        missing = {pair for pair in shown if pair not in self.git.changes}
+        texts = self.git.texts({blob for pair in missing for blob in pair})
+        for before, after in missing:
+            self.git.changes[before, after] = str(render.changes(word_diff(texts.get(before, ""), texts.get(after, ""))))
+        if self.settings.get("CACHE_CONTENT"):
+            self.git.keep(self.settings["CACHE_PATH"], shown)
+        languages = Languages.of(self.settings["MARKDOWN"]["extension_configs"][EXTENSION])
+        template = self.get_template("chronicles/history")
+        for post, save_as in self.histories:
+            lang = post.metadata.get("lang") or self.settings.get("DEFAULT_LANG")
+            revisions = [(revision, Markup(self.git.changes[revision.before, revision.after]) if revision.before else None)
+                         for revision in post.chronicles.revisions]
+            write(save_as, template, self.context, article=post, revisions=revisions,
+                  labels=languages.get(lang).labels, when=partial(local_date, settings=self.settings, lang=lang),
+                  lang_tag=bcp47(lang), direction="rtl" if base(lang) in RTL else "ltr",
+                  page_name=os.path.splitext(save_as)[0], template_name="chronicles/history",
+                  url=post.chronicles.history_url)
 
     def write_facet(self, write, facet, template, **kwargs):
         write(

@@ -203,3 +203,33 @@ def statement(item, siteurl: str, labels: dict, strftime: Callable, date_format:
         f' <a href="{href}">{text(item.article.title)}</a></p>',
         "</li>",
     ]))
+
+
+def revisions(listed, history_url: str | None, labels: dict, when: Callable) -> Markup:
+    """``details.chronicles-history``: a post's revisions (``Revision``),
+    newest first, each its date (``when(date)`` as readers see it) linking to
+    what it changed on the history page at ``history_url``, and the commit's
+    summary; closed until a reader opens it."""
+    items = []
+    for revision in listed:
+        date = time(revision.date, when(revision.date))
+        if history_url:
+            date = Markup(f'<a href="{escape(history_url)}#{revision.anchor}">{date}</a>')
+        items.append(f'<li>{date} <span class="chronicles-revision-summary">{escape(revision.summary)}</span></li>\n')
+    more = (f'<p><a class="chronicles-history-link" href="{escape(history_url)}">{escape(labels["what_changed"])}</a></p>\n'
+            if history_url else "")
+    return Markup(
+        f'<details class="chronicles-history">\n<summary>{escape(labels["version_history"])}</summary>\n'
+        f'<ol class="chronicles-revisions" reversed>\n{"".join(items)}</ol>\n{more}</details>\n'
+    )
+
+
+def changes(hunks) -> Markup:
+    """``div.chronicles-diff``: what a revision changed (``history.word_diff``'s
+    hunks), each hunk a ``div.chronicles-diff-hunk`` of the file's text with
+    ``<del>`` and ``<ins>`` around the words deleted and inserted."""
+    written = []
+    for hunk in hunks:
+        pieces = "".join(f"<{kind}>{escape(text)}</{kind}>" if kind else str(escape(text)) for kind, text in hunk)
+        written.append(f'<div class="chronicles-diff-hunk">{pieces}</div>\n')
+    return Markup(f'<div class="chronicles-diff">\n{"".join(written)}</div>')

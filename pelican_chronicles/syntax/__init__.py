@@ -37,6 +37,9 @@ from .quotes import QuoteProcessor
 from .transcripts import TranscriptProcessor
 
 
+# How Pelican's MARKDOWN setting names the extension, and its options.
+EXTENSION = __name__
+
 _UNREAD = object()
 
 
