@@ -183,7 +183,7 @@ def local_date(value, *, settings, lang: str | None) -> str:
     return localdates.strftime(value.astimezone(zone), date_format or settings["DEFAULT_DATE_FORMAT"], lang)
 
 
-def with_block(post, block: str, settings) -> None:
+def with_block(post, block, settings) -> None:
     """``block`` in ``post``'s content, under its update log (at the top of
     its content when it has none), and out of its summary: a post whose
     summary Pelican would cut from its content gets it cut before."""
@@ -203,7 +203,7 @@ def with_block(post, block: str, settings) -> None:
         at = content.index(">") + 2
     else:
         at = 0
-    post._content = content[:at] + block + content[at:]
+    post._content = content[:at] + str(block) + content[at:]  # str: Markup would escape the content
     if getattr(post, "chronicles_read_content", None) is content:  # its summary is the plugin's, still
         post.chronicles_read_content = post._content
 
