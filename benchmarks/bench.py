@@ -7,6 +7,8 @@
     python benchmarks/bench.py --profile             # and where a build with the plugin spends its time
     python benchmarks/bench.py --theme PATH          # both sides in another theme (Reflex: no head block)
     python benchmarks/bench.py --scenario check      # pelican-chronicles check against a full build
+    python benchmarks/bench.py --scenario history    # version history on against off, in a git repository
+    python benchmarks/bench.py --scenario edit --history  # the edit loop, history on, in a git repository
 
 Generates a corpus of posts that use every convention (see corpus.py), then
 builds it with and without the plugin, alternately, in one run, in these
@@ -26,6 +28,13 @@ plain a full build, as in full, of a corpus of plain posts of the same
 check `pelican-chronicles check` (SPEC 16) against a full build with the
       plugin, on the same corpus, taking turns: at most half its time. Not
       run unless asked for.
+history
+      full builds with the plugin of the corpus kept in git, each post
+      committed three times (corpus.commit_history): CHRONICLES_HISTORY on
+      ("with") against off ("without"), at most 5% more time (SPEC 17).
+      Not run unless asked for. With ``--history``, the other scenarios'
+      corpora are kept in git too and their builds with the plugin have
+      history on.
 
 Every build is a fresh Python process, so its peak memory (ru_maxrss, read
 with os.wait4) belongs to that build alone. The default theme is used;
@@ -53,13 +62,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from corpus import WORDS, write_corpus  # noqa: E402
+from corpus import WORDS, commit_history, write_corpus  # noqa: E402
 
-SCENARIOS = ("full", "edit", "plain", "check")
+SCENARIOS = ("full", "edit", "plain", "check", "history")
 DEFAULT_SCENARIOS = ("full", "edit", "plain")
 # With / without, medians: (time, peak memory); None: no budget. For check:
 # check / full build with the plugin.
-BUDGETS = {"full": (1.10, 1.10), "edit": (1.10, None), "plain": (1.03, None), "check": (0.50, None)}
+BUDGETS = {"full": (1.10, 1.10), "edit": (1.10, None), "plain": (1.03, None), "check": (0.50, None),
+           "history": (1.05, None)}
 LINEARITY_SLACK = 1.10  # full build: time(3000) / time(1000) at most 3 * 1.10 = 3.3
 
 # The build, run with ``python -c`` in a fresh process. It prints one line:
@@ -233,6 +243,20 @@ def full_builds(contents: dict[int, Path], runs: int, extra: dict) -> dict:
                 result = run_build(build_settings(content, output, plugin, extra))
                 results[n][plugin].append(result)
                 report(run, runs, n, plugin, result)
+    return results
+
+
+def history_builds(contents: dict[int, Path], runs: int, extra: dict) -> dict:
+    """Full builds with the plugin, taking turns: CHRONICLES_HISTORY off
+    (results[n][False]) and on (results[n][True])."""
+    results = {n: {False: [], True: []} for n in contents}
+    for run in range(runs):
+        for n, content in contents.items():
+            for history in turns(run):
+                output = content.parent / f"out-history-{side(history)}"
+                result = run_build(build_settings(content, output, True, {**extra, "CHRONICLES_HISTORY": history}))
+                results[n][history].append(result)
+                report(run, runs, n, history, result)
     return results
 
 
@@ -446,7 +470,8 @@ def main(argv=None) -> int:
         "--scenario", nargs="+", choices=SCENARIOS, default=list(DEFAULT_SCENARIOS),
         help="full: full builds; edit: the edit loop, rebuilds after one post is edited; plain: full builds of "
         "posts that use no convention (default: these three); "
-        "check: pelican-chronicles check against a full build with the plugin",
+        "check: pelican-chronicles check against a full build with the plugin; "
+        "history: full builds with the plugin in a git repository, version history on against off",
     )
     parser.add_argument("--seed", type=int, default=2024, help="seed of the generated corpus")
     parser.add_argument(
@@ -462,6 +487,10 @@ def main(argv=None) -> int:
         "--theme", metavar="PATH",
         help="build both sides with this theme (default: Pelican's notmyidea); e.g. a third-party theme such as "
         "pelican-theme-reflex, which has no head block",
+    )
+    parser.add_argument(
+        "--history", action="store_true",
+        help="keep the corpora in git, each post committed three times, and build with CHRONICLES_HISTORY on",
     )
     parser.add_argument("--profile", action="store_true", help="also profile one full build with the plugin")
     parser.add_argument("--workdir", help="build here and keep the files (default: a temporary directory)")
@@ -480,6 +509,8 @@ def main(argv=None) -> int:
             parser.error(f"--setting {item}: the value must be a Python literal, such as False or 'text'")
     if args.theme:
         THEME.update(theme_settings(args.theme))
+    if args.history:
+        extra["CHRONICLES_HISTORY"] = True
     sizes = sorted(set(args.posts))
     scenarios = [s for s in SCENARIOS if s in args.scenario]
 
@@ -497,6 +528,8 @@ def main(argv=None) -> int:
                 contents[n] = work / f"corpus-{n}" / "content"
                 words = write_corpus(contents[n], n, seed=args.seed, words=tuple(args.words), balloons=not args.bold_names)
                 print(f"corpus: {n} posts, {words} words (about {words // n} per post), in {contents[n]}")
+                if args.history or "history" in scenarios:
+                    print(f"  kept in git: {commit_history(contents[n])} commits, three for each post")
             if "plain" in scenarios:
                 plain[n] = work / f"plain-{n}" / "content"
                 words = write_corpus(plain[n], n, seed=args.seed, words=tuple(args.words), plain=True)
@@ -504,11 +537,13 @@ def main(argv=None) -> int:
         over = []
         titles = {"full": "full builds", "edit": "the edit loop, rebuilds",
                   "plain": "full builds of plain posts, which use no convention",
-                  "check": "pelican-chronicles check against a full build with the plugin"}
+                  "check": "pelican-chronicles check against a full build with the plugin",
+                  "history": "full builds with the plugin, version history on (with) against off (without)"}
         for scenario in scenarios:
             print(f"\n== {scenario}: {titles[scenario]} ==")
             started = time.perf_counter()
-            run = {"full": full_builds, "edit": edit_loop, "plain": full_builds, "check": checks}[scenario]
+            run = {"full": full_builds, "edit": edit_loop, "plain": full_builds, "check": checks,
+                   "history": history_builds}[scenario]
             results = run(plain if scenario == "plain" else contents, args.runs, extra)
             print(f"\n{args.runs} runs in {time.perf_counter() - started:.0f} s; medians:\n")
             over += print_check_table(results) if scenario == "check" else print_table(scenario, results)

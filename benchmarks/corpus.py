@@ -328,3 +328,43 @@ def write_corpus(
         words += len(text.split())
         (content / f"post-{index:05d}.md").write_text(text, encoding="utf-8")
     return words
+
+
+def commit_history(content: Path, revisions: int = 3, seed: int = 2024) -> int:
+    """Make ``content`` a git repository in which each post was committed
+    ``revisions`` times, each time by a commit of its own: earlier versions
+    lack a paragraph of the last and have other words here and there, and
+    the last is the post as it is. The commits are written by one ``git
+    fast-import``, their dates a day apart; returns their number."""
+    import subprocess
+
+    rng = random.Random(seed)
+    posts = sorted(content.glob("*.md"))
+    start = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
+    stream, commits = [], 0
+    for version in range(revisions):
+        for post in posts:
+            text = post.read_text(encoding="utf-8")
+            paragraphs = text.split("\n\n")
+            for _ in range(revisions - 1 - version):  # earlier: fewer paragraphs, other words
+                if len(paragraphs) > 2:
+                    del paragraphs[rng.randrange(1, len(paragraphs))]
+                at = rng.randrange(1, len(paragraphs))
+                words = paragraphs[at].split(" ")
+                words[rng.randrange(len(words))] = rng.choice(["draft", "earlier", "first", "provisional"])
+                paragraphs[at] = " ".join(words)
+            data = "\n\n".join(paragraphs).encode("utf-8")
+            when = int((start + datetime.timedelta(days=commits / 10)).timestamp())
+            message = (f"{'Add' if version == 0 else 'Edit'} {post.stem}").encode()
+            commits += 1
+            stream.append(
+                b"commit refs/heads/main\n"
+                + f"author Writer <writer@example.org> {when} +0000\ncommitter Writer <writer@example.org> {when} +0000\n".encode()
+                + b"data %d\n%s\n" % (len(message), message)
+                + f"M 100644 inline {post.name}\n".encode()
+                + b"data %d\n%s\n\n" % (len(data), data)
+            )
+    subprocess.run(["git", "init", "-q", "-b", "main", str(content)], check=True)
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=content, input=b"".join(stream), check=True)
+    subprocess.run(["git", "reset", "-q"], cwd=content, check=True)
+    return commits
