@@ -215,7 +215,7 @@ def revisions(listed, history_url: str | None, labels: dict, when: Callable) -> 
         date = time(revision.date, when(revision.date))
         if history_url:
             date = Markup(f'<a href="{escape(history_url)}#{revision.anchor}">{date}</a>')
-        items.append(f'<li>{date} <span class="chronicles-revision-summary">{escape(revision.summary)}</span></li>\n')
+        items.append(f'<li>{date} <span class="chronicles-revision-summary" dir="auto">{escape(revision.summary)}</span></li>\n')
     more = (f'<p><a class="chronicles-history-link" href="{escape(history_url)}">{escape(labels["what_changed"])}</a></p>\n'
             if history_url else "")
     return Markup(
