@@ -325,6 +325,20 @@ def test_read_log_lists_revisions_newest_first_with_dates_and_blobs(newsroom):
     assert ferry[0].before == ferry[1].after and ferry[1].before == ferry[2].after
 
 
+@pytest.mark.xfail(strict=True, reason="read_log: once a new file is added under a renamed post's old name, the"
+                   " post's commits under that name are taken for the new file's older ones and skipped")
+def test_read_log_a_renamed_post_keeps_its_history_when_a_new_post_takes_its_old_name(tmp_path):
+    repo = new_repo(tmp_path / "repo")
+    first = commit(repo, "Ferry", "2026-03-01T10:00:00+00:00", ferry__md=FERRY_1)
+    second = commit(repo, "Ferry, later", "2026-03-02T10:00:00+00:00", ferry__md=FERRY_2)
+    git(repo, "mv", "content/ferry.md", "content/ferry-2026.md")
+    commit(repo, "Ferry post renamed", "2026-03-03T10:00:00+00:00")
+    fresh = commit(repo, "A new ferry post", "2026-03-04T10:00:00+00:00", ferry__md=SHORT_1)
+    log = newsroom_log(repo)
+    assert [revision.commit for revision in log["content/ferry.md"]] == [fresh]
+    assert [revision.commit for revision in log["content/ferry-2026.md"]] == [second, first]
+
+
 def test_read_log_a_file_deleted_and_added_again_starts_again(newsroom):
     repo, ids = newsroom
     again = newsroom_log(repo)["content/again.md"]
@@ -631,24 +645,27 @@ def test_with_pelicans_caches_the_history_follows_new_commits(tmp_path, monkeypa
     first, _ = built(repo, tmp_path / "one" / "output", **caches)
     assert (tmp_path / "cache" / "pelican_chronicles.history").exists()
     commands = []
-    run = subprocess.run
+    popen = subprocess.Popen
 
-    def counted(args, *rest, **kwargs):
+    def counted(args, *rest, **kwargs):  # subprocess.run starts its process here too
         commands.append(next(arg for arg in args[1:] if not arg.startswith("core.") and arg != "-c"))
-        return run(args, *rest, **kwargs)
+        return popen(args, *rest, **kwargs)
 
-    monkeypatch.setattr("pelican_chronicles.site.git.subprocess.run", counted)
+    monkeypatch.setattr("pelican_chronicles.site.git.subprocess.Popen", counted)
     again, _ = built(repo, tmp_path / "two" / "output", **caches)
     assert history_pages(again.output) == history_pages(first.output)
     assert set(history_pages(first.output)) == {"history/ferry.html", "history/pier.html"}
-    assert "log" not in commands and "cat-file" not in commands, commands  # all kept
+    assert "status" in commands and "log" not in commands, commands  # the log as kept
+    for post in ("ferry.html", "pier.html"):
+        assert again.text(post) == first.text(post), post
+        assert len(again.soup(post).select("details.chronicles-history")) == 1, post
 
     monkeypatch.undo()
     newest = commit(repo, "Fares corrected", "2026-02-03T10:00:00+00:00", ferry__md=FERRY_3)
-    monkeypatch.setattr("pelican_chronicles.site.git.subprocess.run", counted)
+    monkeypatch.setattr("pelican_chronicles.site.git.subprocess.Popen", counted)
     commands.clear()
     later, _ = built(repo, tmp_path / "three" / "output", **caches)
-    assert commands.count("log") == 1 and commands.count("cat-file") == 1, commands
+    assert commands.count("log") == 1, commands
     items = revisions_list(later.soup("ferry.html")).select("ol.chronicles-revisions > li")
     assert [words(item.select_one(".chronicles-revision-summary")) for item in items] == [
         "Fares corrected", "Posts, edited", "Posts"]
@@ -685,6 +702,7 @@ def test_without_the_setting_no_history_and_git_is_not_run(newsroom, tmp_path, m
         pytest.fail(f"git run with the history off: {args}")
 
     monkeypatch.setattr("pelican_chronicles.site.git.subprocess.run", no_git)
+    monkeypatch.setattr("pelican_chronicles.site.git.subprocess.Popen", no_git)
     site, _warnings = built(repo, tmp_path / "output")
     assert runs == []
     assert site.exists("ferry.html")
