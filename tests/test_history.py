@@ -294,6 +294,22 @@ def test_a_paragraph_removed_is_deleted_whole():
     ),)
 
 
+@pytest.mark.xfail(strict=True, reason="word_diff: a line edited in its place beside a line added (one difflib"
+                   " 'replace' of unequal sizes) is deleted and inserted whole, not word by word")
+@pytest.mark.parametrize("old, new, deleted, inserted", [
+    ("Intro.\n\nThe ferry leaves at nine from the pier.\n\nEnd.\n",
+     "Intro.\n\nThe ferry leaves at ten from the pier.\n\nA new paragraph.\n\nEnd.\n",
+     "nine", ["ten", "A new paragraph."]),
+    ("- adults two euros\n- children one euro\n",
+     "- adults three euros\n- seniors one euro\n- children one euro\n",
+     "two", ["three", "- seniors one euro"]),
+], ids=["paragraph-edited-and-one-added", "list-item-edited-and-one-added"])
+def test_a_line_edited_beside_a_line_added_keeps_its_words(old, new, deleted, inserted):
+    pieces = [piece for hunk in word_diff(old, new) for piece in hunk]
+    assert [text.strip() for kind, text in pieces if kind == "del"] == [deleted]
+    assert [text.strip() for kind, text in pieces if kind == "ins"] == inserted
+
+
 def test_the_same_text_has_no_changes():
     assert word_diff("Nothing changed.\n", "Nothing changed.\n") == ()
 
