@@ -1,6 +1,6 @@
 """Version history (SPEC 17): a post's revisions as git recorded them, and
 what changed between two of them, word by word. No Pelican import, and no
-git either: ``site/git.py`` runs the two git commands whose output this
+git either: ``site/git.py`` runs the git commands whose output this
 reads.
 
     >>> word_diff("The minister spoke.\\n", "The deputy minister spoke.\\n")
@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections import Counter
 
 from .model import Revision
 
@@ -47,9 +48,12 @@ def read_log(raw: bytes) -> dict[str, tuple[Revision, ...]]:
             paths = [p.decode("utf-8", "surrogateescape") for p in fields[at + 1:at + (3 if status in "RC" else 2)]]
             at += len(paths) + 1
             path = paths[-1]
-            if path in ended:
+            if path in named:  # an older name of a file that has another now
+                post = named.pop(path)
+            elif path in ended:
                 continue
-            post = named.pop(path, path)
+            else:
+                post = path
             if status == "D":
                 ended.add(path)
                 continue
@@ -66,23 +70,6 @@ def read_log(raw: bytes) -> dict[str, tuple[Revision, ...]]:
                 Revision(commit, datetime.datetime.fromisoformat(date), summary.strip(), before, meta[3])
             )
     return {path: tuple(revisions) for path, revisions in found.items()}
-
-
-def read_blobs(raw: bytes) -> dict[str, str]:
-    """Each blob's text, by id, from the output of ``git cat-file --batch``
-    (``<id> blob <size>`` and that many bytes, for each id it was given).
-    Bytes that are not UTF-8 are kept as they would print: replaced."""
-    blobs = {}
-    at = 0
-    while at < len(raw):
-        end = raw.index(b"\n", at)
-        header = raw[at:end].split()
-        at = end + 1
-        if len(header) == 3:
-            size = int(header[2])
-            blobs[header[0].decode("ascii")] = raw[at:at + size].decode("utf-8", "replace")
-            at += size + 1
-    return blobs
 
 
 # --- what changed ----------------------------------------------------------------
@@ -102,9 +89,9 @@ Hunk = tuple[Piece, ...]
 
 def word_diff(old: str, new: str, context: int = 1) -> tuple[Hunk, ...]:
     """What changed from ``old`` to ``new``: the changed lines with
-    ``context`` unchanged lines around them, in hunks. Where lines changed
-    in their places (a paragraph of Markdown is a line), only the words that
-    changed in each are deleted or inserted; lines added or removed are
+    ``context`` unchanged lines around them, in hunks. In a line that
+    changed (a paragraph of Markdown is a line), only the words that changed
+    are deleted or inserted (``changed_lines``); lines added or removed are
     whole. Lines are compared first, so the cost follows the size of what
     changed, not of the post."""
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
@@ -115,15 +102,43 @@ def word_diff(old: str, new: str, context: int = 1) -> tuple[Hunk, ...]:
         for op, i1, i2, j1, j2 in group:
             if op == "equal":
                 add(pieces, "", "".join(old_lines[i1:i2]))
-            elif op == "replace" and i2 - i1 == j2 - j1:  # each line changed in its place
-                for before, after in zip(old_lines[i1:i2], new_lines[j1:j2]):
-                    for kind, words in changed_words(before, after):
-                        add(pieces, kind, words)
-            else:  # lines gone, lines come, or some of each: whole lines
-                add(pieces, "del", "".join(old_lines[i1:i2]))
-                add(pieces, "ins", "".join(new_lines[j1:j2]))
+            else:
+                changed_lines(pieces, old_lines[i1:i2], new_lines[j1:j2])
         hunks.append(tuple(pieces))
     return tuple(hunks)
+
+
+# How alike two lines must be to be shown as one line changed, word by word,
+# rather than one line deleted and another inserted: the share of their
+# words they have in common.
+ALIKE = 0.5
+
+
+def changed_lines(pieces: list[Piece], old: list[str], new: list[str]) -> None:
+    """Lines ``old`` replaced by lines ``new``, after ``pieces``: the most
+    alike old and new line (in words, at least ``ALIKE``) are one line
+    changed, compared word by word, and the lines before them and after
+    them are paired the same way; a line left without a like is deleted or
+    inserted whole. A paragraph edited beside a paragraph added shows the
+    edited words, and the added paragraph whole."""
+    best, pair = ALIKE, None
+    words = [Counter(TOKENS.findall(line)) for line in (*old, *new)]
+    for i, line in enumerate(old):
+        for j, other in enumerate(new):
+            if line.strip() and other.strip():
+                a, b = words[i], words[len(old) + j]
+                alike = 2 * sum((a & b).values()) / (a.total() + b.total())
+                if alike > best:
+                    best, pair = alike, (i, j)
+    if pair is None:
+        add(pieces, "del", "".join(old))
+        add(pieces, "ins", "".join(new))
+        return
+    i, j = pair
+    changed_lines(pieces, old[:i], new[:j])
+    for kind, text in changed_words(old[i], new[j]):
+        add(pieces, kind, text)
+    changed_lines(pieces, old[i + 1:], new[j + 1:])
 
 
 def changed_words(old: str, new: str) -> list[Piece]:

@@ -294,8 +294,6 @@ def test_a_paragraph_removed_is_deleted_whole():
     ),)
 
 
-@pytest.mark.xfail(strict=True, reason="word_diff: a line edited in its place beside a line added (one difflib"
-                   " 'replace' of unequal sizes) is deleted and inserted whole, not word by word")
 @pytest.mark.parametrize("old, new, deleted, inserted", [
     ("Intro.\n\nThe ferry leaves at nine from the pier.\n\nEnd.\n",
      "Intro.\n\nThe ferry leaves at ten from the pier.\n\nA new paragraph.\n\nEnd.\n",
@@ -341,8 +339,6 @@ def test_read_log_lists_revisions_newest_first_with_dates_and_blobs(newsroom):
     assert ferry[0].before == ferry[1].after and ferry[1].before == ferry[2].after
 
 
-@pytest.mark.xfail(strict=True, reason="read_log: once a new file is added under a renamed post's old name, the"
-                   " post's commits under that name are taken for the new file's older ones and skipped")
 def test_read_log_a_renamed_post_keeps_its_history_when_a_new_post_takes_its_old_name(tmp_path):
     repo = new_repo(tmp_path / "repo")
     first = commit(repo, "Ferry", "2026-03-01T10:00:00+00:00", ferry__md=FERRY_1)
