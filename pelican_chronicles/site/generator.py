@@ -388,29 +388,34 @@ class ChroniclesGenerator(Generator):
 
     def write_histories(self, write):
         """Each history page: a post's revisions, newest first, each with
-        what it changed (``history.word_diff``). The texts of the revisions
-        whose changes no earlier build kept are read from git at once."""
+        what it changed (``history.word_diff``), worked out for the
+        revisions whose changes no earlier build kept."""
         if not self.histories:
             return
-        shown = {(revision.before, revision.after) for post, _save_as in self.histories
-                 for revision in post.chronicles.revisions if revision.before}
-        missing = {pair for pair in shown if pair not in self.git.changes}
-        texts = self.git.texts({blob for pair in missing for blob in pair})
-        for before, after in missing:
-            self.git.changes[before, after] = str(render.changes(word_diff(texts.get(before, ""), texts.get(after, ""))))
-        if self.settings.get("CACHE_CONTENT"):
-            self.git.keep(self.settings["CACHE_PATH"], shown)
         languages = Languages.of(self.settings["MARKDOWN"]["extension_configs"][EXTENSION])
         template = self.get_template("chronicles/history")
-        for post, save_as in self.histories:
-            lang = post.metadata.get("lang") or self.settings.get("DEFAULT_LANG")
-            revisions = [(revision, Markup(self.git.changes[revision.before, revision.after]) if revision.before else None)
-                         for revision in post.chronicles.revisions]
-            write(save_as, template, self.context, article=post, revisions=revisions,
-                  labels=languages.get(lang).labels, when=partial(local_date, settings=self.settings, lang=lang),
-                  lang_tag=bcp47(lang), direction="rtl" if base(lang) in RTL else "ltr",
-                  page_name=os.path.splitext(save_as)[0], template_name="chronicles/history",
-                  url=post.chronicles.history_url)
+        keep = self.settings.get("CACHE_CONTENT")  # else each page's changes are let go once it is written
+        shown = set()
+        with self.git.texts() as text:
+            for post, save_as in self.histories:
+                revisions = []
+                for revision in post.chronicles.revisions:
+                    pair = (revision.before, revision.after)
+                    changed = self.git.changes.get(pair)
+                    if revision.before and changed is None:
+                        changed = str(render.changes(word_diff(text(revision.before), text(revision.after))))
+                        if keep:
+                            self.git.changes[pair] = changed
+                    shown.add(pair)
+                    revisions.append((revision, Markup(changed) if revision.before else None))
+                lang = post.metadata.get("lang") or self.settings.get("DEFAULT_LANG")
+                write(save_as, template, self.context, article=post, revisions=revisions,
+                      labels=languages.get(lang).labels, when=partial(local_date, settings=self.settings, lang=lang),
+                      lang_tag=bcp47(lang), direction="rtl" if base(lang) in RTL else "ltr",
+                      page_name=os.path.splitext(save_as)[0], template_name="chronicles/history",
+                      url=post.chronicles.history_url)
+        if keep:
+            self.git.keep(self.settings["CACHE_PATH"], shown)
 
     def write_facet(self, write, facet, template, **kwargs):
         write(

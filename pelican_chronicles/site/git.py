@@ -14,6 +14,7 @@ there wherever a site is kept in git.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
@@ -21,7 +22,7 @@ import subprocess
 from dataclasses import dataclass, field, replace
 
 from ..cachefiles import write_in_cache
-from ..history import LOG_FORMAT, read_blobs, read_log
+from ..history import LOG_FORMAT, read_log
 from ..model import Revision
 
 logger = logging.getLogger(__name__)
@@ -33,12 +34,13 @@ KEPT = "pelican_chronicles.history"  # in CACHE_PATH
 UNCOMMITTED = "uncommitted changes; no version history until they are committed"
 
 
-def git(cwd: str, *args: str, data: bytes | None = None) -> bytes | None:
+# git's messages in English, and no lock taken on the index for a status.
+GIT_ENV = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+
+
+def git(cwd: str, *args: str) -> bytes | None:
     """The output of ``git args`` in ``cwd``; None when git fails there."""
-    done = subprocess.run(
-        ["git", "-c", "core.quotepath=off", *args], cwd=cwd, input=data, capture_output=True,
-        env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
-    )
+    done = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True, env=GIT_ENV)
     return done.stdout if done.returncode == 0 else None
 
 
@@ -95,12 +97,31 @@ class GitHistory:
     def is_uncommitted(self, file: str) -> bool:
         return relative(os.path.realpath(self.top), file) in self.uncommitted
 
-    def texts(self, blobs: set[str]) -> dict[str, str]:
-        """The text of each blob of ``blobs``, by one ``git cat-file``."""
-        if not blobs:
-            return {}
-        found = git(self.top, "cat-file", "--batch", data="".join(f"{blob}\n" for blob in blobs).encode())
-        return read_blobs(found or b"")
+    @contextlib.contextmanager
+    def texts(self):
+        """A function that gives a blob's text (``""`` for one git does not
+        have), all read through one ``git cat-file`` that runs while it is
+        used: a site's revisions are never all in memory at once. Bytes
+        that are not UTF-8 are replaced, as they would print."""
+        process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.top, env=GIT_ENV,
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+        def text(blob: str) -> str:
+            process.stdin.write(f"{blob}\n".encode("ascii"))
+            process.stdin.flush()
+            header = process.stdout.readline().split()
+            if len(header) != 3:  # "<blob> missing"
+                return ""
+            data = process.stdout.read(int(header[2]))
+            process.stdout.read(1)  # the newline after it
+            return data.decode("utf-8", "replace")
+
+        try:
+            yield text
+        finally:
+            process.stdin.close()
+            process.stdout.close()
+            process.wait()
 
     def keep(self, kept: str, shown: set[tuple[str, str]]) -> None:
         """Keep the log and the changes of the revisions ``shown`` in
