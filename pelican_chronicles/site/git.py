@@ -100,13 +100,18 @@ class GitHistory:
     @contextlib.contextmanager
     def texts(self):
         """A function that gives a blob's text (``""`` for one git does not
-        have), all read through one ``git cat-file`` that runs while it is
-        used: a site's revisions are never all in memory at once. Bytes
-        that are not UTF-8 are replaced, as they would print."""
-        process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.top, env=GIT_ENV,
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        have), all read through one ``git cat-file``, started at the first
+        and running while the function is used: a site's revisions are never
+        all in memory at once. Bytes that are not UTF-8 are replaced, as
+        they would print."""
+        running = []
 
         def text(blob: str) -> str:
+            if not running:
+                running.append(subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.top, env=GIT_ENV,
+                                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                                stderr=subprocess.DEVNULL))
+            process = running[0]
             process.stdin.write(f"{blob}\n".encode("ascii"))
             process.stdin.flush()
             header = process.stdout.readline().split()
@@ -119,9 +124,10 @@ class GitHistory:
         try:
             yield text
         finally:
-            process.stdin.close()
-            process.stdout.close()
-            process.wait()
+            for process in running:
+                process.stdin.close()
+                process.stdout.close()
+                process.wait()
 
     def keep(self, kept: str, shown: set[tuple[str, str]]) -> None:
         """Keep the log and the changes of the revisions ``shown`` in
