@@ -400,6 +400,16 @@ def test_the_history_page_marks_exactly_the_changed_words(site, newsroom):
         "2026-11-22T09:40:00+01:00", "2026-11-21T00:30:00+01:00", "2026-11-20T17:05:00+01:00"]
 
 
+def test_the_post_describes_itself_once_its_history_page_not_again(site):
+    """The NewsArticle and the Pagefind filters are the post's own page's:
+    its history page names the post but is not it."""
+    site, _warnings = site
+    post, history = site.soup("ferry.html"), site.soup("history/ferry.html")
+    assert len(post.select('script[type="application/ld+json"]')) == 1
+    assert history.select('script[type="application/ld+json"]') == []
+    assert history.select("meta[data-pagefind-filter]") == []
+
+
 def test_the_post_keeps_its_own_html_beside_the_list(site):
     site, _warnings = site
     page = site.soup("ferry.html")

@@ -303,13 +303,14 @@ class PageHead:
         href = self.feed_url(siteurl)
         if href and href not in head:
             parts.append(feed_link(href, self.feed_title))
+        # A post's own page, not another that names it (its history page):
+        # its NewsArticle (an article's) and its Pagefind filters.
         article = context.get("article")
-        if (self.jsonld and isinstance(getattr(article, "chronicles", None), Chronicle)
-                and not any(JSONLD in chunk for chunk in chunks)):
-            parts.append(chronicles_jsonld(context, article, self.site_url))
         content = article or context.get("page")
         chronicle = getattr(content, "chronicles", None)
         if isinstance(chronicle, Chronicle) and context.get("output_file") == getattr(content, "save_as", None):
+            if self.jsonld and content is article and not any(JSONLD in chunk for chunk in chunks):
+                parts.append(chronicles_jsonld(context, article, self.site_url))
             parts.extend(pagefind_filters(chronicle, context.get("DEFAULT_LANG")))
         return parts
 
