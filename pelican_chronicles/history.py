@@ -103,7 +103,8 @@ def word_diff(old: str, new: str, context: int = 1) -> tuple[Hunk, ...]:
             if op == "equal":
                 add(pieces, "", "".join(old_lines[i1:i2]))
             else:
-                changed_lines(pieces, old_lines[i1:i2], new_lines[j1:j2])
+                changed_lines(pieces, [TOKENS.findall(line) for line in old_lines[i1:i2]],
+                              [TOKENS.findall(line) for line in new_lines[j1:j2]])
         hunks.append(tuple(pieces))
     return tuple(hunks)
 
@@ -114,47 +115,46 @@ def word_diff(old: str, new: str, context: int = 1) -> tuple[Hunk, ...]:
 ALIKE = 0.5
 
 
-def changed_lines(pieces: list[Piece], old: list[str], new: list[str]) -> None:
-    """Lines ``old`` replaced by lines ``new``, after ``pieces``: the most
-    alike old and new line (in words, at least ``ALIKE``) are one line
-    changed, compared word by word, and the lines before them and after
-    them are paired the same way; a line left without a like is deleted or
-    inserted whole. A paragraph edited beside a paragraph added shows the
-    edited words, and the added paragraph whole."""
+def changed_lines(pieces: list[Piece], old: list[list[str]], new: list[list[str]]) -> None:
+    """Lines ``old`` replaced by lines ``new`` (each line as its words,
+    ``TOKENS``), after ``pieces``: the most alike old and new line (in
+    words, at least ``ALIKE``) are one line changed, compared word by word,
+    and the lines before them and after them are paired the same way; a line
+    left without a like is deleted or inserted whole. A paragraph edited
+    beside a paragraph added shows the edited words, and the added paragraph
+    whole."""
     best, pair = ALIKE, None
-    words = [Counter(TOKENS.findall(line)) for line in (*old, *new)]
+    counts = [Counter(line) if "".join(line).strip() else None for line in new]  # None: a blank line
     for i, line in enumerate(old):
-        for j, other in enumerate(new):
-            if line.strip() and other.strip():
-                a, b = words[i], words[len(old) + j]
-                alike = 2 * sum((a & b).values()) / (a.total() + b.total())
+        words = Counter(line) if "".join(line).strip() else None
+        for j, other in enumerate(counts):
+            if words and other:
+                alike = 2 * sum((words & other).values()) / (words.total() + other.total())
                 if alike > best:
                     best, pair = alike, (i, j)
     if pair is None:
-        add(pieces, "del", "".join(old))
-        add(pieces, "ins", "".join(new))
+        add(pieces, "del", "".join(word for line in old for word in line))
+        add(pieces, "ins", "".join(word for line in new for word in line))
         return
     i, j = pair
     changed_lines(pieces, old[:i], new[:j])
-    for kind, text in changed_words(old[i], new[j]):
-        add(pieces, kind, text)
+    changed_words(pieces, old[i], new[j])
     changed_lines(pieces, old[i + 1:], new[j + 1:])
 
 
-def changed_words(old: str, new: str) -> list[Piece]:
-    """The words of ``old`` and ``new`` compared: deleted, inserted, kept.
-    The words both begin and end with are set aside first: a paragraph
-    where one word changed is compared in that word alone."""
-    old_words, new_words = TOKENS.findall(old), TOKENS.findall(new)
+def changed_words(pieces: list[Piece], old: list[str], new: list[str]) -> None:
+    """The words ``old`` and ``new`` of a changed line compared, after
+    ``pieces``: deleted, inserted, kept. The words both begin and end with
+    are set aside first: a paragraph where one word changed is compared in
+    that word alone."""
     start = 0
-    while start < min(len(old_words), len(new_words)) and old_words[start] == new_words[start]:
+    while start < min(len(old), len(new)) and old[start] == new[start]:
         start += 1
     end = 0
-    while end < min(len(old_words), len(new_words)) - start and old_words[-1 - end] == new_words[-1 - end]:
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
         end += 1
-    pieces: list[Piece] = []
-    add(pieces, "", "".join(old_words[:start]))
-    old_middle, new_middle = old_words[start:len(old_words) - end], new_words[start:len(new_words) - end]
+    add(pieces, "", "".join(old[:start]))
+    old_middle, new_middle = old[start:len(old) - end], new[start:len(new) - end]
     matcher = difflib.SequenceMatcher(None, old_middle, new_middle, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -162,8 +162,7 @@ def changed_words(old: str, new: str) -> list[Piece]:
         else:
             add(pieces, "del", "".join(old_middle[i1:i2]))
             add(pieces, "ins", "".join(new_middle[j1:j2]))
-    add(pieces, "", "".join(old_words[len(old_words) - end:]))
-    return pieces
+    add(pieces, "", "".join(old[len(old) - end:]))
 
 
 def add(pieces: list[Piece], kind: str, text: str) -> None:

@@ -395,27 +395,31 @@ class ChroniclesGenerator(Generator):
         languages = Languages.of(self.settings["MARKDOWN"]["extension_configs"][EXTENSION])
         template = self.get_template("chronicles/history")
         keep = self.settings.get("CACHE_CONTENT")  # else each page's changes are let go once it is written
-        shown = set()
-        with self.git.texts() as text:
+        with self.git.texts() as read:
             for post, save_as in self.histories:
-                revisions = []
-                for revision in post.chronicles.revisions:
-                    pair = (revision.before, revision.after)
-                    changed = self.git.changes.get(pair)
-                    if revision.before and changed is None:
-                        changed = str(render.changes(word_diff(text(revision.before), text(revision.after))))
-                        if keep:
-                            self.git.changes[pair] = changed
-                    shown.add(pair)
-                    revisions.append((revision, Markup(changed) if revision.before else None))
                 lang = post.metadata.get("lang") or self.settings.get("DEFAULT_LANG")
-                write(save_as, template, self.context, article=post, revisions=revisions,
+                write(save_as, template, self.context, article=post, revisions=self.changes(post, read, keep),
                       labels=languages.get(lang).labels, when=partial(local_date, settings=self.settings, lang=lang),
                       lang_tag=bcp47(lang), direction="rtl" if base(lang) in RTL else "ltr",
                       page_name=os.path.splitext(save_as)[0], template_name="chronicles/history",
                       url=post.chronicles.history_url)
         if keep:
+            shown = {(r.before, r.after) for post, _save_as in self.histories for r in post.chronicles.revisions}
             self.git.keep(self.settings["CACHE_PATH"], shown)
+
+    def changes(self, post, read, keep: bool) -> list:
+        """``post``'s revisions, each with what it changed as HTML (None for
+        the first): as an earlier build kept it, or worked out from the
+        texts that ``read`` gives, the post's read at once."""
+        kept = self.git.changes
+        new = [r for r in post.chronicles.revisions if r.before and (r.before, r.after) not in kept]
+        blobs = list(dict.fromkeys(blob for r in new for blob in (r.before, r.after)))
+        text = dict(zip(blobs, read(blobs))) if blobs else {}
+        made = {(r.before, r.after): str(render.changes(word_diff(text[r.before], text[r.after]))) for r in new}
+        if keep:
+            kept.update(made)
+        return [(r, Markup(kept.get((r.before, r.after)) or made[r.before, r.after]) if r.before else None)
+                for r in post.chronicles.revisions]
 
     def write_facet(self, write, facet, template, **kwargs):
         write(

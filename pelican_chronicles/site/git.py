@@ -99,30 +99,33 @@ class GitHistory:
 
     @contextlib.contextmanager
     def texts(self):
-        """A function that gives a blob's text (``""`` for one git does not
-        have), all read through one ``git cat-file``, started at the first
-        and running while the function is used: a site's revisions are never
-        all in memory at once. Bytes that are not UTF-8 are replaced, as
-        they would print."""
+        """A function that gives the texts of a few blobs (``""`` for one
+        git does not have), all read through one ``git cat-file``, started
+        at the first call and running while the function is used: a site's
+        revisions are never all in memory at once. Bytes that are not UTF-8
+        are replaced, as they would print."""
         running = []
 
-        def text(blob: str) -> str:
+        def texts(blobs: list[str]) -> list[str]:
             if not running:
                 running.append(subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.top, env=GIT_ENV,
                                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                                 stderr=subprocess.DEVNULL))
             process = running[0]
-            process.stdin.write(f"{blob}\n".encode("ascii"))
+            process.stdin.write("".join(f"{blob}\n" for blob in blobs).encode("ascii"))
             process.stdin.flush()
-            header = process.stdout.readline().split()
-            if len(header) != 3:  # "<blob> missing"
-                return ""
-            data = process.stdout.read(int(header[2]))
-            process.stdout.read(1)  # the newline after it
-            return data.decode("utf-8", "replace")
+            found = []
+            for _blob in blobs:
+                header = process.stdout.readline().split()
+                if len(header) != 3:  # "<blob> missing"
+                    found.append("")
+                    continue
+                found.append(process.stdout.read(int(header[2])).decode("utf-8", "replace"))
+                process.stdout.read(1)  # the newline after it
+            return found
 
         try:
-            yield text
+            yield texts
         finally:
             for process in running:
                 process.stdin.close()
