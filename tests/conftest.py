@@ -4,6 +4,7 @@ Markdown extension on its own."""
 from __future__ import annotations
 
 import locale
+import contextlib
 import logging
 import os
 import textwrap
@@ -167,6 +168,22 @@ class _PluginWarnings(logging.Handler):
             self.messages.append(record.getMessage())
 
 
+@contextlib.contextmanager
+def plugin_warnings():
+    """The plugin's warnings logged inside the ``with`` block, a list filled
+    as they come, after LimitFilter forgets the ones seen before: a build
+    shared by several tests has all its own."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    capture = _PluginWarnings()
+    plugin_logger = logging.getLogger("pelican_chronicles")
+    plugin_logger.addHandler(capture)
+    try:
+        yield capture.messages
+    finally:
+        plugin_logger.removeHandler(capture)
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory):
     """``demo_site(**settings)`` -> DemoSite: demo_site/pelicanconf.py built
@@ -180,16 +197,9 @@ def demo_site(tmp_path_factory):
         if key not in sites:
             output = tmp_path_factory.mktemp("demo") / "output"
             overrides = {"OUTPUT_PATH": str(output), "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, **settings}
-            LimitFilter._raised_messages.clear()
-            LimitFilter._group_count.clear()
-            capture = _PluginWarnings()
-            plugin_logger = logging.getLogger("pelican_chronicles")
-            plugin_logger.addHandler(capture)
-            try:
+            with plugin_warnings() as warnings:
                 Pelican(read_settings(str(DEMO), override=overrides)).run()
-            finally:
-                plugin_logger.removeHandler(capture)
-            sites[key] = DemoSite(output, capture.messages)
+            sites[key] = DemoSite(output, warnings)
         return sites[key]
 
     return _build

@@ -8,7 +8,6 @@ with fixed dates; most read one repository, ``newsroom``, built once.
 
 from __future__ import annotations
 
-import logging
 import os
 import pickle
 import subprocess
@@ -18,8 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site
-from pelican.log import LimitFilter
+from conftest import build_site, plugin_warnings
 
 from pelican_chronicles.history import LOG_FORMAT, read_log, word_diff
 
@@ -58,32 +56,13 @@ def new_repo(path: Path) -> Path:
     return path
 
 
-class Capture(logging.Handler):
-    """The plugin's warnings during one build shared by several tests."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        if record.name.startswith("pelican_chronicles"):
-            self.messages.append(record.getMessage())
-
-
 def built(repo: Path, output: Path, **settings):
     """``repo``'s content built into ``output``, each post at its file's
     name: (Site, the plugin's warnings)."""
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
-    capture = Capture()
-    plugin_logger = logging.getLogger("pelican_chronicles")
-    plugin_logger.addHandler(capture)
-    try:
+    with plugin_warnings() as warnings:
         site = build_site(output.parent, {}, PATH=str(repo / "content"), OUTPUT_PATH=str(output),
                           SLUGIFY_SOURCE="basename", **settings)
-    finally:
-        plugin_logger.removeHandler(capture)
-    return site, capture.messages
+    return site, warnings
 
 
 def soup(path: Path) -> BeautifulSoup:
