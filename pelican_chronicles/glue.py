@@ -26,7 +26,6 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 from . import metadata as post_metadata
 from . import settings as chronicles_settings
-from .languages import Languages
 from .jsonld import UNKNOWN_TYPE, article_type
 from .model import Chronicle, problem
 from .site import feeds
@@ -35,7 +34,7 @@ from .site.generator import ChroniclesGenerator, facet_links
 from .site.head import PageTemplate, without_other_articles
 from .site.summaries import summary, summary_of
 from .cachefiles import write_in_cache
-from .syntax import EXTENSION, ChroniclesExtension
+from .syntax import EXTENSION, ChroniclesExtension, languages_of
 from .syntax.chronicle import wrapped
 from .titles import read_flags
 
@@ -188,12 +187,6 @@ def prepare_environment(generator):
         getattr(each, "searchpath", None) == [TEMPLATES] for each in loader.loaders
     ):
         loader.loaders.append(FileSystemLoader(TEMPLATES))
-
-
-def languages_of(settings) -> Languages:
-    """The build's languages: those of the options ``configure`` handed
-    the Markdown extension, the object every post's extension uses."""
-    return Languages.of(settings["MARKDOWN"]["extension_configs"][EXTENSION])
 
 
 def add_generator(pelican):

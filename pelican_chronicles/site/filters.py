@@ -45,7 +45,6 @@ from .archive import ArchiveView, Year, group_by_year_month
 from .sparklines import sparkline
 from .worldmap import SIZES, WorldMap
 
-DATE_FORMAT = "%a %d %B %Y"  # Pelican's DEFAULT_DATE_FORMAT
 
 
 def _labels(labels: dict | None) -> dict:
@@ -61,13 +60,8 @@ def _strftime(context):
 
 
 def _date_format(context) -> str:
-    """The site's date format, as Pelican picks a post's: ``DATE_FORMATS``
-    for the language (a format, or a ``(locale, format)`` pair whose locale
-    CLDR replaces), else ``DEFAULT_DATE_FORMAT``."""
-    date_format = (context.get("DATE_FORMATS") or {}).get(context.get("DEFAULT_LANG"))
-    if isinstance(date_format, (tuple, list)):
-        date_format = date_format[-1]
-    return date_format or context.get("DEFAULT_DATE_FORMAT") or DATE_FORMAT
+    """The site's date format, as Pelican picks a post's in ``DEFAULT_LANG``."""
+    return localdates.date_format(context, context.get("DEFAULT_LANG"))
 
 
 @pass_context

@@ -30,8 +30,9 @@ from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import slugify
 
 from ..history import word_diff
-from ..languages import RTL, Languages, base, bcp47
-from ..syntax import EXTENSION
+from ..languages import RTL, base, bcp47
+from ..syntax import languages_of
+from ..syntax.chronicle import CONTENT
 from ..urls import FacetLinks, FacetPages, intrasite_path, linked, no_facet_links, safe_url
 from . import localdates, render
 from .feeds import feed_base, feed_domain, feed_title, updates_feed, write_feed
@@ -39,7 +40,6 @@ from .git import UNCOMMITTED, GitHistory
 from .head import PROBE, PageHead, page_title, title_pattern
 from .index import SiteIndex
 from .summaries import summary
-from ..syntax.chronicle import CONTENT
 from .worldmap import WorldMap
 
 logger = logging.getLogger(__name__)
@@ -174,13 +174,10 @@ def site_link(settings, url: str) -> str | None:
 
 def local_date(value, *, settings, lang: str | None) -> str:
     """``value`` in the site's time zone, written as Pelican writes a post's
-    date in ``lang`` (``DATE_FORMATS``, else ``DEFAULT_DATE_FORMAT``), with
-    CLDR's names of months and days."""
-    date_format = (settings.get("DATE_FORMATS") or {}).get(lang)
-    if isinstance(date_format, (tuple, list)):
-        date_format = date_format[-1]
+    date in ``lang`` (``localdates.date_format``), with CLDR's names of
+    months and days."""
     zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
-    return localdates.strftime(value.astimezone(zone), date_format or settings["DEFAULT_DATE_FORMAT"], lang)
+    return localdates.strftime(value.astimezone(zone), localdates.date_format(settings, lang), lang)
 
 
 def with_block(post, block, settings) -> None:
@@ -280,7 +277,7 @@ class ChroniclesGenerator(Generator):
         if self.git is None:
             return []
         folder = settings["CHRONICLES_HISTORY_PATH"]
-        languages = Languages.of(settings["MARKDOWN"]["extension_configs"][EXTENSION])
+        languages = languages_of(settings)
         histories = []
         for post in articles:
             if self.git.is_uncommitted(post.source_path):
@@ -392,7 +389,7 @@ class ChroniclesGenerator(Generator):
         revisions whose changes no earlier build kept."""
         if not self.histories:
             return
-        languages = Languages.of(self.settings["MARKDOWN"]["extension_configs"][EXTENSION])
+        languages = languages_of(self.settings)
         template = self.get_template("chronicles/history")
         keep = self.settings.get("CACHE_CONTENT")  # else each page's changes are let go once it is written
         with self.git.texts() as read:

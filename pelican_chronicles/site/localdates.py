@@ -23,6 +23,8 @@ import re
 from ..dates import ENGLISH_DAYS, ENGLISH_MONTHS
 from ..text import babel_locale
 
+DEFAULT_DATE_FORMAT = "%a %d %B %Y"  # Pelican's
+
 # What Pelican's strftime reads as a directive: % and one character, or %-
 # and one character (no leading zeros). %O and one character, glibc's
 # alternative form, is also read: %OB is the month's name standing alone.
@@ -107,6 +109,17 @@ def _plain(value: datetime.date, directive: str) -> str:
         return value.strftime(directive)
     except ValueError:
         return directive
+
+
+def date_format(settings, lang: str | None) -> str:
+    """The date format of a post in ``lang``, as Pelican picks it from the
+    ``settings`` (a build's settings or a template's context):
+    ``DATE_FORMATS`` for the language (a format, or a ``(locale, format)``
+    pair whose locale CLDR replaces), else ``DEFAULT_DATE_FORMAT``."""
+    found = (settings.get("DATE_FORMATS") or {}).get(lang)
+    if isinstance(found, (tuple, list)):
+        found = found[-1]
+    return found or settings.get("DEFAULT_DATE_FORMAT") or DEFAULT_DATE_FORMAT
 
 
 def month_heading(year: int, month: int, lang: str | None = None) -> str:

@@ -40,6 +40,13 @@ from .transcripts import TranscriptProcessor
 # How Pelican's MARKDOWN setting names the extension, and its options.
 EXTENSION = __name__
 
+
+def languages_of(settings) -> Languages:
+    """The build's languages: those of the options the plugin handed the
+    extension in Pelican's ``MARKDOWN`` setting, the object every post's
+    extension uses."""
+    return Languages.of(settings["MARKDOWN"]["extension_configs"][EXTENSION])
+
 _UNREAD = object()
 
 
