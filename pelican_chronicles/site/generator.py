@@ -272,7 +272,7 @@ class ChroniclesGenerator(Generator):
         where its history page is saved. Git is read once, for all."""
         settings = self.settings
         articles = [post for post in posts if isinstance(post, Article) and linked(post.status)
-                    and hasattr(post, "chronicles")]
+                    and hasattr(post, "chronicles") and post.save_as]  # written, and not a draft
         self.git = GitHistory.read(settings["PATH"], kept=settings["CACHE_PATH"] if settings.get("CACHE_CONTENT") else None)
         if self.git is None:
             return []
