@@ -5,9 +5,10 @@ taking turns, and keeps the shortest run of each: it stops as soon as the
 shortest times grow within the limit, after at most RUNS runs. Linear work
 takes SCALE times longer on the large input, quadratic work SCALE² times;
 a slow or busy machine slows both inputs alike, so only the ratio is
-asserted (the tests run beside others, one process per CPU: a run that
-another process slowed is measured again). Absolute figures are measured
-in benchmarks/.
+asserted. The tests run beside others, one process per CPU: times are the
+process's processor time, which leaves out the time it waits for the
+processor, and a run that still looks too slow is measured again.
+Absolute figures are measured in benchmarks/.
 """
 
 from __future__ import annotations
@@ -65,10 +66,13 @@ def no_garbage_collection():
 
 
 def seconds(function, *args) -> float:
+    """The processor time ``function(*args)`` takes: the time the process
+    runs, not the time it waits while other processes (the other tests)
+    have the processor."""
     with no_garbage_collection():
-        start = time.perf_counter()
+        start = time.process_time()
         function(*args)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
 
 def best_times(measure, small, large, checked=None) -> tuple[tuple[float, ...], tuple[float, ...]]:
