@@ -25,8 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Tests of what differs between Python versions: ISO dates, TOML files,
-# addresses. They convert text with the extension alone, in seconds.
-TESTS = ["tests/test_dates.py", "tests/test_urls.py", "tests/test_pythons.py"]
+# addresses, and the version history (git's dates, its subprocesses). They
+# take seconds.
+TESTS = ["tests/test_dates.py", "tests/test_urls.py", "tests/test_pythons.py", "tests/test_history.py"]
 # Pelican 4.11, the last for Python 3.10, warns about feeds whenever SITEURL
 # is empty, even with the demo's FEED_DOMAIN; a deployed site has one.
 SITEURL = '"https://chronicle-demo.example"'

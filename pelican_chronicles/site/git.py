@@ -38,9 +38,15 @@ UNCOMMITTED = "uncommitted changes; no version history until they are committed"
 GIT_ENV = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
 
 
+# Paths as they are (not quoted), and at most 16 MB of the objects git keeps
+# unpacked to read others: by default it keeps up to 96 MB while it reads
+# the log, more than the build itself holds, for no gain in time here.
+GIT = ("git", "-c", "core.quotepath=off", "-c", "core.deltaBaseCacheLimit=16m")
+
+
 def git(cwd: str, *args: str) -> bytes | None:
     """The output of ``git args`` in ``cwd``; None when git fails there."""
-    done = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True, env=GIT_ENV)
+    done = subprocess.run([*GIT, *args], cwd=cwd, capture_output=True, env=GIT_ENV)
     return done.stdout if done.returncode == 0 else None
 
 
@@ -58,6 +64,9 @@ class GitHistory:
     # What a revision changed, as its history page shows it, by the blobs
     # before and after: the same two texts always give the same changes.
     changes: dict[tuple[str, str], str] = field(default_factory=dict)
+    # The log and the changes as an earlier build kept them, when this is
+    # that build's log: keeping them again is needed only if they change.
+    kept_as: tuple | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def read(cls, folder: str, kept: str | None = None) -> GitHistory | None:
@@ -84,7 +93,8 @@ class GitHistory:
         known = kept_history(kept) if kept else None
         folder = os.path.realpath(folder)
         if known is not None and (known.top, known.folder, known.head) == (top, folder, head):
-            return cls(top, folder, head, known.revisions, uncommitted, known.changes)
+            return cls(top, folder, head, known.revisions, uncommitted, known.changes,
+                       kept_as=(head, frozenset(known.changes)))
         log = git(top, "log", "-z", "--raw", "--no-abbrev", "-M", "--no-color", f"--format={LOG_FORMAT}",
                   "--", *pathspec(folder))
         if log is None:
@@ -108,7 +118,7 @@ class GitHistory:
 
         def texts(blobs: list[str]) -> list[str]:
             if not running:
-                running.append(subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.top, env=GIT_ENV,
+                running.append(subprocess.Popen([*GIT, "cat-file", "--batch"], cwd=self.top, env=GIT_ENV,
                                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                                 stderr=subprocess.DEVNULL))
             process = running[0]
@@ -134,10 +144,13 @@ class GitHistory:
 
     def keep(self, kept: str, shown: set[tuple[str, str]]) -> None:
         """Keep the log and the changes of the revisions ``shown`` in
-        ``kept`` (Pelican's ``CACHE_PATH``) for the next build."""
+        ``kept`` (Pelican's ``CACHE_PATH``) for the next build, unless they
+        are kept there already."""
         changes = {pair: self.changes[pair] for pair in shown if pair in self.changes}
+        if self.kept_as == (self.head, frozenset(changes)):
+            return
         try:
-            write_in_cache(kept, KEPT, pickle.dumps(replace(self, uncommitted=set(), changes=changes)))
+            write_in_cache(kept, KEPT, pickle.dumps(replace(self, uncommitted=set(), changes=changes, kept_as=None)))
         except OSError as error:
             logger.info("pelican_chronicles: the version history cannot be kept in %s: %s", kept, error)
 
