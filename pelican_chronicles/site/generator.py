@@ -280,10 +280,10 @@ class ChroniclesGenerator(Generator):
         languages = languages_of(settings)
         histories = []
         for post in articles:
-            if self.git.is_uncommitted(post.source_path):
+            revisions, uncommitted = self.git.of(post.source_path)
+            if uncommitted:
                 logger.warning("%s: %s", post.relative_source_path, UNCOMMITTED)
                 continue
-            revisions = self.git.of(post.source_path)
             if len(revisions) < 2:
                 continue
             url = folder + post.url

@@ -56,7 +56,7 @@ class GitHistory:
     changes of revisions already shown (``changes``), which builds with
     Pelican's content caches keep (``keep``)."""
 
-    top: str  # the repository's top folder, as git gives it
+    top: str  # the repository's top folder, as git gives it: its real path
     folder: str  # the folder whose files' log this is
     head: str  # the commit checked out
     revisions: dict[str, tuple[Revision, ...]]  # by path from ``top``, with /
@@ -101,11 +101,11 @@ class GitHistory:
             return None
         return cls(top, folder, head, read_log(log), uncommitted, known.changes if known is not None else {})
 
-    def of(self, file: str) -> tuple[Revision, ...]:
-        return self.revisions.get(relative(os.path.realpath(self.top), file), ())
-
-    def is_uncommitted(self, file: str) -> bool:
-        return relative(os.path.realpath(self.top), file) in self.uncommitted
+    def of(self, file: str) -> tuple[tuple[Revision, ...], bool]:
+        """The revisions of ``file`` (a post's source path), and whether it
+        has changes not committed."""
+        path = os.path.relpath(os.path.realpath(file), self.top).replace(os.sep, "/")  # as git names it
+        return self.revisions.get(path, ()), path in self.uncommitted
 
     @contextlib.contextmanager
     def texts(self):
@@ -164,11 +164,6 @@ def kept_history(kept: str) -> GitHistory | None:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
     return known if isinstance(known, GitHistory) else None
-
-
-def relative(top: str, file: str) -> str:
-    """``file``'s path from ``top``, with ``/``, as git names it."""
-    return os.path.relpath(os.path.realpath(file), top).replace(os.sep, "/")
 
 
 def pathspec(folder: str) -> tuple[str, ...]:
