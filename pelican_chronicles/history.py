@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections import Counter
 
 from .model import Revision
 
@@ -111,7 +110,7 @@ def word_diff(old: str, new: str, context: int = 1) -> tuple[Hunk, ...]:
 
 # How alike two lines must be to be shown as one line changed, word by word,
 # rather than one line deleted and another inserted: the share of their
-# words they have in common.
+# distinct words they have in common.
 ALIKE = 0.5
 
 
@@ -124,12 +123,12 @@ def changed_lines(pieces: list[Piece], old: list[list[str]], new: list[list[str]
     beside a paragraph added shows the edited words, and the added paragraph
     whole."""
     best, pair = ALIKE, None
-    counts = [Counter(line) if "".join(line).strip() else None for line in new]  # None: a blank line
+    new_words = [set(line) if "".join(line).strip() else None for line in new]  # None: a blank line
     for i, line in enumerate(old):
-        words = Counter(line) if "".join(line).strip() else None
-        for j, other in enumerate(counts):
+        words = set(line) if "".join(line).strip() else None
+        for j, other in enumerate(new_words):
             if words and other:
-                alike = 2 * sum((words & other).values()) / (words.total() + other.total())
+                alike = 2 * len(words & other) / (len(words) + len(other))
                 if alike > best:
                     best, pair = alike, (i, j)
     if pair is None:
