@@ -412,10 +412,10 @@ class ChroniclesGenerator(Generator):
         new = [r for r in post.chronicles.revisions if r.before and (r.before, r.after) not in kept]
         blobs = list(dict.fromkeys(blob for r in new for blob in (r.before, r.after)))
         text = dict(zip(blobs, read(blobs))) if blobs else {}
-        made = {(r.before, r.after): str(render.changes(word_diff(text[r.before], text[r.after]))) for r in new}
+        made = {(r.before, r.after): render.changes(word_diff(text[r.before], text[r.after])) for r in new}
         if keep:
-            kept.update(made)
-        return [(r, Markup(kept.get((r.before, r.after)) or made[r.before, r.after]) if r.before else None)
+            kept.update((pair, html.encode()) for pair, html in made.items())
+        return [(r, made.get((r.before, r.after)) or Markup(kept[r.before, r.after].decode()) if r.before else None)
                 for r in post.chronicles.revisions]
 
     def write_facet(self, write, facet, template, **kwargs):

@@ -61,9 +61,11 @@ class GitHistory:
     head: str  # the commit checked out
     revisions: dict[str, tuple[Revision, ...]]  # by path from ``top``, with /
     uncommitted: set[str] = field(default_factory=set)  # paths from ``top``
-    # What a revision changed, as its history page shows it, by the blobs
-    # before and after: the same two texts always give the same changes.
-    changes: dict[tuple[str, str], str] = field(default_factory=dict)
+    # What a revision changed, as its history page shows it (HTML, in
+    # UTF-8), by the blobs before and after: the same two texts always give
+    # the same changes. Bytes, as Python would hold a text with one emoji in
+    # it at four bytes a character.
+    changes: dict[tuple[str, str], bytes] = field(default_factory=dict)
     # The log and the changes as an earlier build kept them, when this is
     # that build's log: keeping them again is needed only if they change.
     kept_as: tuple | None = field(default=None, compare=False, repr=False)
